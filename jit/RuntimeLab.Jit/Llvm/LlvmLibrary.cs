@@ -48,6 +48,7 @@ public static class LlvmLibrary
             // The resolver must be in place before the first P/Invoke into "LLVM".
             NativeLibrary.SetDllImportResolver(typeof(LlvmLibrary).Assembly, Resolve);
             Native.Target.InitializeHostTarget();
+            Native.Errors.InstallFatalErrorHandler();
             s_loaded = location;
         }
     }

@@ -1,0 +1,75 @@
+using RuntimeLab.Jit.Compile;
+using RuntimeLab.Jit.Inspect;
+using RuntimeLab.Jit.Ir;
+using RuntimeLab.Jit.Llvm;
+using RuntimeLab.Jit.Llvm.Native;
+
+namespace RuntimeLab.Jit.Tests;
+
+public sealed class InspectionTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    private readonly JitSession _jit = fixture.Session;
+
+    private CompiledModule CompileClamp(string name, OptLevel level)
+    {
+        var module = _jit.CreateModule(name);
+        var t = module.Types;
+        var (f, b) = module.DefineFunction(name, t.I32, t.I32, t.Ptr);
+        Attributes.Add(module, f, AttributeIndex.Function, "nounwind");
+        Attributes.Add(module, f, AttributeIndex.Parameter(1), "noalias");
+        var big = module.AppendBlock(f, "big");
+        var small = module.AppendBlock(f, "small");
+        var branch = Core.BuildCondBr(b, Core.BuildICmp(b, IntPredicate.Sgt, Core.GetParam(f, 0), Core.ConstInt(t.I32, 100L)), big, small);
+        BranchWeights.Set(module, branch, 1, 1000);
+        Core.PositionBuilderAtEnd(b, big);
+        Core.BuildRet(b, Core.ConstInt(t.I32, 100L));
+        Core.PositionBuilderAtEnd(b, small);
+        Core.BuildRet(b, Core.BuildMul(b, Core.GetParam(f, 0), Core.ConstInt(t.I32, 3L)));
+        return _jit.Compile(module, new CompileOptions { Level = level, CaptureIr = true });
+    }
+
+    [Fact]
+    public void IrDumpsNameTheFunctionAndHoldItsInstructionsAndMetadata()
+    {
+        var name = Levels.Unique("clamp");
+        using var compiled = CompileClamp(name, OptLevel.O2);
+        Assert.Contains($"define i32 @{name}(i32", compiled.IrBeforeOptimization);
+        Assert.Contains("mul i32", compiled.IrBeforeOptimization);
+        Assert.Contains("branch_weights", compiled.IrBeforeOptimization);
+        Assert.Contains("noalias", compiled.IrBeforeOptimization);
+        Assert.Contains($"@{name}(", compiled.IrAfterOptimization);
+        Assert.True(compiled.Stats.IrInstructionsAfter <= compiled.Stats.IrInstructionsBefore);
+    }
+
+    [Theory]
+    [InlineData(OptLevel.O0)]
+    [InlineData(OptLevel.O2)]
+    public void DisassemblyCoversTheWholeFunctionAndEndsInAReturn(OptLevel level)
+    {
+        var name = Levels.Unique("clamp");
+        using var compiled = CompileClamp(name, level);
+        var function = compiled[name];
+        Assert.True(function.Size > 0);
+        var listing = NativeDisassembler.Disassemble(function);
+        Assert.Equal(function.Size, listing.Sum(i => i.Bytes.Length));
+        Assert.Equal((ulong)function.Address, listing[0].Address);
+        Assert.Contains(listing, i => i.Text.StartsWith("ret", StringComparison.Ordinal));
+        Assert.DoesNotContain(listing, i => i.Text == "(bad)");
+        // Intel syntax: the multiply by 3 shows up as an lea or imul on 32-bit registers.
+        Assert.Contains(listing, i => i.Text.StartsWith("imul", StringComparison.Ordinal) || i.Text.StartsWith("lea", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LeanAndFullPipelinesBothRunAndOptLevelsParse()
+    {
+        foreach (var level in Enum.GetValues<OptLevel>())
+        {
+            using var compiled = CompileClamp(Levels.Unique("clamp_" + level), level);
+            Assert.Equal(level, compiled.Stats.Level);
+        }
+        Assert.True(OptLevels.TryParse("O2", out var o2) && o2 == OptLevel.O2);
+        Assert.True(OptLevels.TryParse("0", out var o0) && o0 == OptLevel.O0);
+        Assert.True(OptLevels.TryParse("lean", out var lean) && lean == OptLevel.Lean);
+        Assert.False(OptLevels.TryParse("O7", out _));
+    }
+}
