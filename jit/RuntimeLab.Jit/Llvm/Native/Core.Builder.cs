@@ -8,6 +8,7 @@ public static unsafe partial class Core
     [LibraryImport(Lib, EntryPoint = "LLVMCreateBuilderInContext")] public static partial BuilderRef CreateBuilder(ContextRef c);
     [LibraryImport(Lib, EntryPoint = "LLVMDisposeBuilder")] public static partial void DisposeBuilder(BuilderRef builder);
     [LibraryImport(Lib, EntryPoint = "LLVMPositionBuilderAtEnd")] public static partial void PositionBuilderAtEnd(BuilderRef builder, BasicBlockRef block);
+    [LibraryImport(Lib, EntryPoint = "LLVMPositionBuilderBefore")] public static partial void PositionBuilderBefore(BuilderRef builder, ValueRef instruction);
     [LibraryImport(Lib, EntryPoint = "LLVMAppendBasicBlockInContext", StringMarshalling = StringMarshalling.Utf8)]
     public static partial BasicBlockRef AppendBasicBlock(ContextRef c, ValueRef function, string name);
 
