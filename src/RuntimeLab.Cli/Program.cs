@@ -1,1 +1,4 @@
-return 0;
+using System.CommandLine;
+var root = new RootCommand("RuntimeLab");
+root.Subcommands.Add(RuntimeLab.Cli.Commands.JitCommand.Create());
+return root.Parse(args).Invoke();
