@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace RuntimeLab.Lab.Reporting;
+
+/// <summary>How numbers read in reports; a missing figure is a dash, never a zero.</summary>
+internal static class Format
+{
+    public const string Missing = "—";
+
+    public static string Milliseconds(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? Missing;
+
+    public static string Ratio(double? value) => value is null ? Missing : value.Value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+
+    public static string Bytes(long? value) =>
+        value is null ? Missing : (value.Value / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>Machine-readable number for CSV: invariant, round-trippable, empty when missing.</summary>
+    public static string Raw(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,30 @@
+using RuntimeLab.Lab.Experiments;
+using RuntimeLab.Lab.Harness;
+
+namespace RuntimeLab.Lab.Tests;
+
+public class CatalogTests
+{
+    [Fact]
+    public void ExperimentNamesAreUnique() =>
+        Assert.Equal(ExperimentCatalog.All.Count, ExperimentCatalog.All.Select(e => e.Name).Distinct().Count());
+
+    [Fact]
+    public void EveryExperimentHasAValidPlan() =>
+        Assert.All(ExperimentCatalog.All, experiment => experiment.CreatePlan(new ExperimentOptions()));
+
+    [Fact]
+    public void StartupIsRegisteredWithNativeBaseline() =>
+        Assert.Equal("native", ExperimentCatalog.Find("startup")?.CreatePlan(new ExperimentOptions()).BaselineEngine);
+
+    [Fact]
+    public void OptionsOverrideThePlanAndAnUnknownBaselineIsRejected()
+    {
+        var startup = ExperimentCatalog.Find("startup")!;
+
+        var plan = startup.CreatePlan(new ExperimentOptions { Repetitions = 2, Warmups = 0, BaselineEngine = "dotnet" });
+
+        Assert.Equal((2, 0, "dotnet"), (plan.Repetitions, plan.Warmups, plan.BaselineEngine));
+        Assert.Throws<ArgumentException>(() => startup.CreatePlan(new ExperimentOptions { BaselineEngine = "nope" }));
+    }
+}

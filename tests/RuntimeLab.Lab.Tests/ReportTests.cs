@@ -1,0 +1,72 @@
+using System.Text.Json;
+using RuntimeLab.Lab.Harness;
+using RuntimeLab.Lab.Reporting;
+using Spectre.Console;
+
+namespace RuntimeLab.Lab.Tests;
+
+public sealed class ReportTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "runtimelab-report-" + Guid.NewGuid().ToString("N"));
+
+    private static ExperimentResult MixedResult() => TestExperiment.Run(TestExperiment.Plan("a",
+        TestExperiment.Printing("a", "same"),
+        TestExperiment.Printing("b", "other"),
+        new InProcessEngine("c", "fails", (_, _) => throw new InvalidOperationException("bad, \"quoted\" reason"))));
+
+    [Fact]
+    public void CsvHasOneRowPerRunAndPerCellPlusHeaders()
+    {
+        var result = MixedResult();
+
+        ReportWriter.WriteAll(result, _directory);
+
+        Assert.Equal(result.Runs.Count + 1, File.ReadAllLines(Path.Combine(_directory, ReportWriter.RunsCsv)).Length);
+        Assert.Equal(result.Cells.Count + 1, File.ReadAllLines(Path.Combine(_directory, ReportWriter.SummaryCsv)).Length);
+        Assert.Contains("\"InvalidOperationException: bad, \"\"quoted\"\" reason\"",
+            File.ReadAllText(Path.Combine(_directory, ReportWriter.RunsCsv)));
+    }
+
+    [Fact]
+    public void JsonParsesBackWithEveryRunAndCell()
+    {
+        var result = MixedResult();
+
+        ReportWriter.WriteAll(result, _directory);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, ReportWriter.ResultJson)));
+        var root = json.RootElement;
+        Assert.Equal(result.Experiment, root.GetProperty("experiment").GetString());
+        Assert.Equal(result.Runs.Count, root.GetProperty("runs").GetArrayLength());
+        Assert.Equal(result.Cells.Count, root.GetProperty("cells").GetArrayLength());
+        Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("processorCount").GetInt32());
+        Assert.Equal(nameof(CellStatus.Mismatch), root.GetProperty("cells")[1].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void TableShowsEachCellsStatus()
+    {
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 200;
+
+        ResultTable.Write(console, MixedResult());
+
+        Assert.Contains("MISMATCH", text.ToString());
+        Assert.Contains("FAILED", text.ToString());
+    }
+
+    [Fact]
+    public void DefaultDirectoryNamesExperimentAndStartTime() =>
+        Assert.Equal(Path.Combine("out", "lab", "startup-20250102-030405"),
+            ReportWriter.DefaultDirectory("startup", new DateTime(2025, 1, 2, 3, 4, 5)));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+}
