@@ -73,3 +73,31 @@ public sealed class InspectionTests(SessionFixture fixture) : IClassFixture<Sess
         Assert.False(OptLevels.TryParse("O7", out _));
     }
 }
+
+public sealed class BranchTargetTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    [Fact]
+    public void RelativeBranchesAreShownWithTheirTargetInsideTheFunction()
+    {
+        var jit = fixture.Session;
+        var name = Levels.Unique("branchy");
+        var module = jit.CreateModule(name);
+        var t = module.Types;
+        var (f, b) = module.DefineFunction(name, t.I64, t.I64);
+        var yes = module.AppendBlock(f, "yes");
+        var no = module.AppendBlock(f, "no");
+        Core.BuildCondBr(b, Core.BuildICmp(b, IntPredicate.Slt, Core.GetParam(f, 0), Core.ConstInt(t.I64, 0L)), yes, no);
+        Core.PositionBuilderAtEnd(b, yes);
+        Core.BuildRet(b, Core.ConstInt(t.I64, 1L));
+        Core.PositionBuilderAtEnd(b, no);
+        Core.BuildRet(b, Core.ConstInt(t.I64, 2L));
+        using var compiled = jit.Compile(module, CompileOptions.At(OptLevel.O0));
+        var function = compiled[name];
+        var listing = NativeDisassembler.Disassemble(function);
+        var branch = Assert.Single(listing, i => i.Text.StartsWith('j') && !i.Text.StartsWith("jmp", StringComparison.Ordinal));
+        // The target must be the start of an instruction of the same function.
+        var target = ulong.Parse(branch.Text.Split(' ')[1][2..], System.Globalization.NumberStyles.HexNumber);
+        Assert.Contains(listing, i => i.Address == target);
+        Assert.Contains($"<+0x{target - (ulong)function.Address:x}>", branch.Text);
+    }
+}

@@ -42,7 +42,8 @@ public static unsafe class NativeDisassembler
                     continue;
                 }
                 var line = Marshal.PtrToStringUTF8((nint)text)!.Trim().Replace('\t', ' ');
-                result.Add(new NativeInstruction((ulong)(address + offset), new ReadOnlySpan<byte>(at, length).ToArray(), line));
+                var next = (ulong)(address + offset + length);
+                result.Add(new NativeInstruction((ulong)(address + offset), new ReadOnlySpan<byte>(at, length).ToArray(), WithBranchTarget(line, next, (ulong)address)));
                 offset += length;
             }
             return result;
@@ -51,6 +52,22 @@ public static unsafe class NativeDisassembler
         {
             Disassembler.Dispose(context);
         }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex s_relativeBranch =
+        new(@"^(j[a-z]+|call|loop[a-z]*|jmp) (-?\d+)$", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// Without a symbolizer LLVM prints a relative branch as its displacement ("jle 61"); a reader
+    /// wants the target, so it is rewritten to the absolute address and its offset in the function.
+    /// </summary>
+    private static string WithBranchTarget(string text, ulong nextInstruction, ulong functionStart)
+    {
+        var match = s_relativeBranch.Match(text);
+        if (!match.Success) return text;
+        var target = nextInstruction + (ulong)long.Parse(match.Groups[2].Value);
+        var inside = target >= functionStart ? $" <+0x{target - functionStart:x}>" : "";
+        return $"{match.Groups[1].Value} 0x{target:x}{inside}";
     }
 
     /// <summary>The listing as text, one instruction per line.</summary>

@@ -8,6 +8,7 @@ public static class ExperimentCatalog
     // To add an experiment: one line here, `new YourExperiment(),`. List order is the order `lab list` shows.
     public static IReadOnlyList<Experiment> All { get; } =
     [
+        new Backend.BackendExperiment(),
         new StartupExperiment(),
     ];
 

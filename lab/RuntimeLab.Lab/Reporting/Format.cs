@@ -9,6 +9,10 @@ internal static class Format
 
     public static string Milliseconds(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? Missing;
 
+    /// <summary>An engine metric: times (names ending in "_ms") with two decimals, counts as whole numbers.</summary>
+    public static string MetricValue(string name, double? value) =>
+        name.EndsWith("_ms", StringComparison.Ordinal) ? Milliseconds(value) : value?.ToString("0", CultureInfo.InvariantCulture) ?? Missing;
+
     public static string Ratio(double? value) => value is null ? Missing : value.Value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 
     public static string Bytes(long? value) =>

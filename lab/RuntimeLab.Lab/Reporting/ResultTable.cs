@@ -34,7 +34,7 @@ public static class ResultTable
                 Format.Bytes(cell.PeakMemoryBytes),
             };
             row.AddRange(metricNames.Select(metric =>
-                Format.Milliseconds(cell.MedianMetrics.TryGetValue(metric, out var value) ? value : null)));
+                Format.MetricValue(metric, cell.MedianMetrics.TryGetValue(metric, out var value) ? value : null)));
             row.Add(Format.Ratio(cell.RatioToBaseline));
             table.AddRow(row.ToArray());
         }

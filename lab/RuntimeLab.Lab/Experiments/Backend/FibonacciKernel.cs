@@ -9,7 +9,7 @@ internal sealed class FibonacciKernel : BackendKernel
 {
     public override string Name => "fib";
     public override string Description => "recursive Fibonacci (calls)";
-    public override long BenchmarkSize => 30;
+    public override long BenchmarkSize => 35;
 
     public override void BuildIr(IrModule module, string symbol)
     {

@@ -11,7 +11,7 @@ internal sealed class MandelbrotKernel : BackendKernel
 
     public override string Name => "mandelbrot";
     public override string Description => "n×n Mandelbrot grid, 50 iterations (floating point)";
-    public override long BenchmarkSize => 600;
+    public override long BenchmarkSize => 1000;
 
     public override void BuildIr(IrModule module, string symbol)
     {

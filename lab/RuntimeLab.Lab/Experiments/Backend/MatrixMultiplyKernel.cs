@@ -12,7 +12,7 @@ internal sealed class MatrixMultiplyKernel : BackendKernel
 {
     public override string Name => "matmul";
     public override string Description => "n×n double matrix multiply (loads, FP, vectorizable loops)";
-    public override long BenchmarkSize => 200;
+    public override long BenchmarkSize => 400;
     public override long ScratchBytes(long n) => 3 * n * n * sizeof(double);
 
     public override void BuildIr(IrModule module, string symbol)
