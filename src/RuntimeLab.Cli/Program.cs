@@ -1,1 +1,3 @@
-return 0;
+using RuntimeLab.Cli;
+
+return CliApp.Run(args);
