@@ -1,5 +1,3 @@
-using System.CommandLine;
-var root = new RootCommand("RuntimeLab");
-root.Subcommands.Add(RuntimeLab.Cli.Commands.JitCommand.Create());
-root.Subcommands.Add(RuntimeLab.Cli.Commands.LabCommand.Create());
-return root.Parse(args).Invoke();
+using RuntimeLab.Cli;
+
+return CliApp.Run(args);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using RuntimeLab.Cli.Help;
+using RuntimeLab.Cli.Hosting;
 using RuntimeLab.Cli.Rendering;
 using RuntimeLab.Jit.Compile;
 using RuntimeLab.Jit.Inspect;
@@ -14,7 +16,8 @@ public static class JitCommand
     {
         var jit = new Command("jit", "The shared LLVM backend: see how IR becomes native code.");
         jit.Subcommands.Add(CreateDemo());
-        return jit;
+        // `jit dump app.dll --method NAME` joins here with the CIL frontend.
+        return Examples.Attach(jit, "runtimelab jit demo");
     }
 
     private static Command CreateDemo()
@@ -23,25 +26,19 @@ public static class JitCommand
         var layout = new Option<Layout>("--layout") { Description = "side, stacked, or auto (side by side when the terminal is wide enough).", DefaultValueFactory = _ => Layout.Auto };
         var width = new Option<int?>("--width") { Description = "Columns to lay out for (default: the terminal's width, or 200 when output is redirected)." };
         var demo = new Command("demo",
-            "Build a small loop in LLVM IR, compile it at O0 and O2, run both, and show the IR before and after optimization and the native code side by side.\n\n" +
-            "Example:\n  runtimelab jit demo\n  runtimelab jit demo --layout stacked --n 1000")
+            "Build a loop in LLVM IR, compile it at O0 and O2, run both, and show IR before/after optimization and native code side by side.")
         { n, layout, width };
+        Examples.Attach(demo, "runtimelab jit demo", "runtimelab jit demo --layout stacked --n 1000", "runtimelab jit demo | less -S");
         demo.SetAction(parse =>
         {
             var bound = parse.GetValue(n);
-            if (bound < 0)
-            {
-                Console.Error.WriteLine("runtimelab: error: --n must not be negative");
-                return ExitCodes.Usage;
-            }
+            if (bound < 0) throw new CliException("--n must not be negative", ExitCodes.UsageError);
             var report = BackendDemo.Run(bound);
-            Console.Out.Write(Render(report, parse.GetValue(width) ?? TerminalWidth(), parse.GetValue(layout)));
+            Console.Out.Write(Render(report, parse.GetValue(width) ?? Terminal.OutWidth, parse.GetValue(layout)));
             return report.Levels.All(l => l.Result == report.ManagedResult) ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return demo;
     }
-
-    private static int TerminalWidth() => Console.IsOutputRedirected ? 200 : Math.Max(Console.WindowWidth, 80);
 
     internal static string Render(DemoReport report, int width, Layout layout)
     {

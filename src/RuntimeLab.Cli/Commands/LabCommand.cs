@@ -1,4 +1,6 @@
 using System.CommandLine;
+using RuntimeLab.Cli.Help;
+using RuntimeLab.Cli.Hosting;
 using RuntimeLab.Lab.Experiments;
 using RuntimeLab.Lab.Harness;
 using RuntimeLab.Lab.Reporting;
@@ -12,30 +14,24 @@ namespace RuntimeLab.Cli.Commands;
 /// </summary>
 public static class LabCommand
 {
-    private const int ExitSucceeded = 0;
-    private const int ExitProblems = 1;
-    private const int ExitUsage = 2;
-    private const int RedirectedWidth = 200;
-
     public static Command Create()
     {
-        var lab = new Command("lab", "Compare engines on workloads with interleaved, repeated runs and output checks.\n"
-            + "Example: runtimelab lab run startup --reps 5");
+        var lab = new Command("lab", "Compare engines on workloads with interleaved, repeated runs and output checks.");
         lab.Subcommands.Add(CreateList());
         lab.Subcommands.Add(CreateRun());
-        return lab;
+        return Examples.Attach(lab, "runtimelab lab list", "runtimelab lab run backend");
     }
 
     private static Command CreateList()
     {
-        var list = new Command("list", "List the experiments that can be run.\nExample: runtimelab lab list");
+        var list = Examples.Attach(new Command("list", "List the experiments that can be run."), "runtimelab lab list");
         list.SetAction(_ =>
         {
             var table = new Table().AddColumns("name", "description");
             foreach (var experiment in ExperimentCatalog.All)
                 table.AddRow(Markup.Escape(experiment.Name), Markup.Escape(experiment.Description));
-            StdoutConsole().Write(table);
-            return ExitSucceeded;
+            Terminal.Out.Write(table);
+            return ExitCodes.Ok;
         });
         return list;
     }
@@ -49,11 +45,11 @@ public static class LabCommand
         var baseline = new Option<string?>("--baseline") { Description = "Engine that ratios and outputs are compared against (default: the experiment's)" };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds one run may take before it is stopped (default: the experiment's)" };
 
-        var run = new Command("run", "Run an experiment, print a summary table and write CSV and JSON reports.\n"
-            + "Example: runtimelab lab run startup --reps 5 --warmup 1 --out results/startup")
+        var run = new Command("run", "Run an experiment, print a summary table and write CSV and JSON reports.")
         {
             name, reps, warmup, output, baseline, timeout,
         };
+        Examples.Attach(run, "runtimelab lab run backend", "runtimelab lab run backend --reps 9 --warmup 2 --out results/backend");
         run.SetAction(parseResult =>
         {
             var options = new ExperimentOptions
@@ -74,8 +70,7 @@ public static class LabCommand
         if (experiment is null)
         {
             var valid = string.Join(", ", ExperimentCatalog.All.Select(e => e.Name));
-            Console.Error.WriteLine($"error: unknown experiment '{name}'; valid names: {valid}");
-            return ExitUsage;
+            throw new CliException($"unknown experiment '{name}'; valid names: {valid}", ExitCodes.UsageError);
         }
         ExperimentPlan plan;
         try
@@ -84,32 +79,18 @@ public static class LabCommand
         }
         catch (ArgumentException invalid)
         {
-            Console.Error.WriteLine($"error: {invalid.Message}");
-            return ExitUsage;
+            throw new CliException(invalid.Message, ExitCodes.UsageError);
         }
 
         var startedAt = DateTime.Now;
         var result = Console.IsErrorRedirected
             ? new Runner(new PlainProgress(Console.Error)).Run(experiment, plan)
-            : LiveProgress.Run(StderrConsole(), progress => new Runner(progress).Run(experiment, plan));
+            : LiveProgress.Run(Terminal.Error, progress => new Runner(progress).Run(experiment, plan));
 
-        ResultTable.Write(StdoutConsole(), result);
+        ResultTable.Write(Terminal.Out, result);
         ProblemReport.Write(Console.Error, result);
         foreach (var file in ReportWriter.WriteAll(result, outputDirectory ?? ReportWriter.DefaultDirectory(experiment.Name, startedAt)))
             Console.Error.WriteLine($"wrote {file}");
-        return result.Succeeded ? ExitSucceeded : ExitProblems;
+        return result.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
     }
-
-    // Spectre detects whether each stream is a terminal, so redirected output carries no colour or escapes.
-    // Redirected, it would also assume 80 columns and wrap every number; a log file has no width to respect.
-    private static IAnsiConsole StdoutConsole()
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected)
-            console.Profile.Width = RedirectedWidth;
-        return console;
-    }
-
-    private static IAnsiConsole StderrConsole() =>
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 }

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using RuntimeLab.Cli.Commands;
+
+namespace RuntimeLab.Cli;
+
+/// <summary>The one list of verbs the <c>runtimelab</c> command offers.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> Create() =>
+    [
+        VersionCommand.Create(),
+        DoctorCommand.Create(),
+        TestCommand.Create(),
+        JitCommand.Create(),
+        LabCommand.Create(),
+        // Later issues add their verbs here, one file each under Commands/:
+        //   RunCommand.Create()     run FILE [ARGS…]       run a CIL program on the RuntimeLab VM
+        //   VerifyCommand.Create()  verify FILE            check a CIL assembly before running it
+        //   X86Command.Create()     x86 run|boot …         the x86 emulator
+        // run, x86 run and x86 boot are guest verbs: list them in GuestVerbPaths below too.
+    ];
+
+    /// <summary>
+    /// Verbs whose arguments after the file belong to the guest program (see <see cref="GuestCommandLine"/>).
+    /// A path only takes effect once a verb with that path is registered above.
+    /// </summary>
+    public static IReadOnlyList<string[]> GuestVerbPaths { get; } =
+    [
+        ["run"],
+        ["x86", "run"],
+        ["x86", "boot"],
+    ];
+}
