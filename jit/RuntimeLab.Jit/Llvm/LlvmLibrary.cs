@@ -44,7 +44,7 @@ public static class LlvmLibrary
             if (s_loaded is not null) return;
             var location = Locate();
             if (!NativeLibrary.TryLoad(location.Path, out s_handle))
-                throw new LlvmNotFoundException($"libLLVM at {location.Path} could not be loaded (is it a {RuntimeInformation.ProcessArchitecture} shared library?)");
+                throw new LlvmNotFoundException($"libLLVM at {location.Path} could not be loaded: is it a shared library for {RuntimeInformation.ProcessArchitecture}?");
             // The resolver must be in place before the first P/Invoke into "LLVM".
             NativeLibrary.SetDllImportResolver(typeof(LlvmLibrary).Assembly, Resolve);
             Native.Target.InitializeHostTarget();
