@@ -101,3 +101,47 @@ public sealed class BranchTargetTests(SessionFixture fixture) : IClassFixture<Se
         Assert.Contains($"<+0x{target - (ulong)function.Address:x}>", branch.Text);
     }
 }
+
+public sealed class ObjectSectionTests
+{
+    /// <summary>
+    /// A frontend that records GC roots with LLVM stack maps needs the .llvm_stackmaps section of
+    /// every object it links; the session hands it over with the compiled module.
+    /// </summary>
+    [Fact]
+    public void StackMapSectionIsCapturedFromTheLinkedObject()
+    {
+        using var session = new JitSession();
+        var module = session.CreateModule("stackmapped");
+        var t = module.Types;
+        var (f, b) = module.DefineFunction("stackmapped", t.I64, t.I64);
+        Intrinsics.Call(module, b, "llvm.experimental.stackmap", [], [Core.ConstInt(t.I64, 42L), Core.ConstInt(t.I32, 0L), Core.GetParam(f, 0)]);
+        Core.BuildRet(b, Core.GetParam(f, 0));
+        using var compiled = session.Compile(module, CompileOptions.At(OptLevel.O2));
+
+        var section = compiled.Sections[".llvm_stackmaps"];
+        // Stack map format v3: version byte 3, then reserved bytes; one function and one record (id 42) follow.
+        Assert.Equal(3, section[0]);
+        var functions = BitConverter.ToUInt32(section, 4);
+        var records = BitConverter.ToUInt32(section, 12);
+        Assert.Equal(1u, functions);
+        Assert.Equal(1u, records);
+    }
+
+    [Fact]
+    public void PerfMapNamesEveryCompiledFunction()
+    {
+        var path = $"/tmp/perf-{Environment.ProcessId}.map";
+        using (var session = new JitSession(new JitOptions { PerfMap = true }))
+        {
+            var module = session.CreateModule("perf_mapped");
+            var (_, b) = module.DefineFunction("perf_mapped_fn", module.Types.I64);
+            Core.BuildRet(b, Core.ConstInt(module.Types.I64, 3L));
+            using var compiled = session.Compile(module);
+            var function = compiled["perf_mapped_fn"];
+            session.Dispose();
+            Assert.Contains($"{function.Address:x} {function.Size:x} perf_mapped_fn", File.ReadAllLines(path));
+        }
+        File.Delete(path);
+    }
+}
