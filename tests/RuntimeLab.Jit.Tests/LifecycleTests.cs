@@ -125,3 +125,33 @@ public sealed class LifecycleTests(SessionFixture fixture) : IClassFixture<Sessi
         Assert.All(compiled.Functions, f => Assert.True(f.Size > 0));
     }
 }
+
+public sealed class BackgroundShutdownTests
+{
+    [Fact]
+    public async Task ShutdownFinishesTheCompileInFlightAndCancelsTheQueuedRest()
+    {
+        var session = new JitSession();
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var inFlight = session.Background.Enqueue("in_flight", module =>
+        {
+            started.Set();
+            release.Wait();
+            var (_, b) = module.DefineFunction("in_flight_fn", module.Types.I64);
+            Core.BuildRet(b, Core.ConstInt(module.Types.I64, 1L));
+        });
+        started.Wait();
+        var queued = Enumerable.Range(0, 5).Select(i => session.Background.Enqueue($"queued_{i}", _ => { })).ToList();
+
+        var background = session.Background;
+        var shutdown = Task.Run(session.Dispose);
+        Assert.True(SpinWait.SpinUntil(() => background.IsShuttingDown, TimeSpan.FromSeconds(10)));
+        release.Set();
+        await shutdown.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(inFlight.IsCompletedSuccessfully);
+        Assert.All(queued, task => Assert.True(task.IsCanceled));
+        Assert.Throws<ObjectDisposedException>(() => session.Background);
+    }
+}

@@ -14,6 +14,7 @@ public sealed class BackgroundCompiler : IDisposable
     private readonly BlockingCollection<Job> _queue = new();
     private readonly Thread[] _workers;
     private int _pending;
+    private volatile bool _stopping;
 
     private sealed record Job(string Name, Action<IrModule> Build, CompileOptions Options, TaskCompletionSource<CompiledModule> Done);
 
@@ -27,6 +28,8 @@ public sealed class BackgroundCompiler : IDisposable
             _workers[i].Start();
         }
     }
+
+    internal bool IsShuttingDown => _stopping;
 
     /// <summary>Jobs queued or compiling.</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -52,6 +55,12 @@ public sealed class BackgroundCompiler : IDisposable
     {
         foreach (var job in _queue.GetConsumingEnumerable())
         {
+            if (_stopping)
+            {
+                job.Done.TrySetCanceled();
+                Interlocked.Decrement(ref _pending);
+                continue;
+            }
             try
             {
                 var module = _session.CreateModule(job.Name);
@@ -70,9 +79,13 @@ public sealed class BackgroundCompiler : IDisposable
         }
     }
 
-    /// <summary>Finishes the jobs already queued, then joins the workers.</summary>
+    /// <summary>
+    /// Lets the compiles in flight finish, cancels the jobs still queued (their tasks end canceled),
+    /// and joins the workers, so shutting down never waits for a long queue.
+    /// </summary>
     public void Dispose()
     {
+        _stopping = true;
         _queue.CompleteAdding();
         foreach (var worker in _workers) worker.Join();
         _queue.Dispose();
