@@ -15,8 +15,9 @@ internal static class PeakRssSampler
             {
                 if (!line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     continue;
-                var kibibytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
-                return long.Parse(kibibytes) * 1024;
+                var kibibytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]);
+                // Read in the middle of exec, the new image has touched no pages yet: that is no peak.
+                return kibibytes > 0 ? kibibytes * 1024 : null;
             }
         }
         catch (IOException)
