@@ -103,3 +103,33 @@ public sealed unsafe class CallTests(SessionFixture fixture) : IClassFixture<Ses
         Assert.Equal(42, fn());
     }
 }
+
+public sealed unsafe class AtomicTests(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    /// <summary>
+    /// lock xadd and lock cmpxchg as a frontend lowers them: an atomic add returning the old value,
+    /// then a compare-exchange that succeeds only when the expected value is current.
+    /// </summary>
+    [Theory, MemberData(nameof(Levels.Both), MemberType = typeof(Levels))]
+    public void AtomicAddAndCompareExchangeOnHostMemory(OptLevel level, CompileRoute route)
+    {
+        var jit = fixture.Session;
+        var name = Levels.Unique("atomics");
+        var module = jit.CreateModule(name);
+        var t = module.Types;
+        var (f, b) = module.DefineFunction(name, t.I64, t.Ptr, t.I64, t.I64);
+        var (cell, addend, replacement) = (Core.GetParam(f, 0), Core.GetParam(f, 1), Core.GetParam(f, 2));
+        var old = Core.BuildAtomicRmw(b, AtomicRmwOp.Add, cell, addend);
+        var expected = Core.BuildAdd(b, old, addend);
+        var pair = Core.BuildAtomicCmpXchg(b, cell, expected, replacement);
+        var swapped = Core.BuildZExt(b, Core.BuildExtractValue(b, pair, 1), t.I64);
+        // old * 2 + swapped: both halves of the result are checked.
+        Core.BuildRet(b, Core.BuildAdd(b, Core.BuildMul(b, old, Core.ConstInt(t.I64, 2L)), swapped));
+
+        using var compiled = jit.Compile(module, new CompileOptions { Level = level, Route = route });
+        var fn = (delegate* unmanaged<long*, long, long, long>)compiled[name].Address;
+        long memory = 40;
+        Assert.Equal(40 * 2 + 1, fn(&memory, 2, 1000));
+        Assert.Equal(1000, memory);
+    }
+}

@@ -37,3 +37,7 @@ public static class AttributeIndex
     public const uint Function = uint.MaxValue;
     public static uint Parameter(int zeroBased) => (uint)zeroBased + 1;
 }
+
+public enum AtomicOrdering { NotAtomic = 0, Unordered = 1, Monotonic = 2, Acquire = 4, Release = 5, AcquireRelease = 6, SequentiallyConsistent = 7 }
+
+public enum AtomicRmwOp { Xchg = 0, Add, Sub, And, Nand, Or, Xor, Max, Min, UMax, UMin, FAdd, FSub, FMax, FMin }

@@ -100,6 +100,30 @@ public static unsafe partial class Core
     [LibraryImport(Lib, EntryPoint = "LLVMBuildMemSet")]
     public static partial ValueRef BuildMemSet(BuilderRef b, ValueRef destination, ValueRef value, ValueRef length, uint align);
 
+    // ---- Atomics: x86 lock-prefixed instructions, Interlocked ----
+    [LibraryImport(Lib, EntryPoint = "LLVMBuildFence", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial ValueRef BuildFenceRaw(BuilderRef b, AtomicOrdering ordering, int singleThread, string name);
+    public static ValueRef BuildFence(BuilderRef b, AtomicOrdering ordering) => BuildFenceRaw(b, ordering, 0, "");
+    [LibraryImport(Lib, EntryPoint = "LLVMBuildAtomicRMW")]
+    private static partial ValueRef BuildAtomicRmwRaw(BuilderRef b, AtomicRmwOp op, ValueRef pointer, ValueRef value, AtomicOrdering ordering, int singleThread);
+    /// <summary>Atomically applies <paramref name="op"/> at <paramref name="pointer"/>; returns the old value.</summary>
+    public static ValueRef BuildAtomicRmw(BuilderRef b, AtomicRmwOp op, ValueRef pointer, ValueRef value, AtomicOrdering ordering = AtomicOrdering.SequentiallyConsistent) =>
+        BuildAtomicRmwRaw(b, op, pointer, value, ordering, 0);
+    [LibraryImport(Lib, EntryPoint = "LLVMBuildAtomicCmpXchg")]
+    private static partial ValueRef BuildAtomicCmpXchgRaw(BuilderRef b, ValueRef pointer, ValueRef expected, ValueRef replacement, AtomicOrdering success, AtomicOrdering failure, int singleThread);
+    /// <summary>Returns { old value, i1 swapped }.</summary>
+    public static ValueRef BuildAtomicCmpXchg(BuilderRef b, ValueRef pointer, ValueRef expected, ValueRef replacement,
+        AtomicOrdering success = AtomicOrdering.SequentiallyConsistent, AtomicOrdering failure = AtomicOrdering.SequentiallyConsistent) =>
+        BuildAtomicCmpXchgRaw(b, pointer, expected, replacement, success, failure, 0);
+    /// <summary>Makes a load or store atomic (it then needs an explicit alignment).</summary>
+    [LibraryImport(Lib, EntryPoint = "LLVMSetOrdering")] public static partial void SetOrdering(ValueRef memoryAccess, AtomicOrdering ordering);
+
+    // ---- Flags that let the optimizer assume more ----
+    [LibraryImport(Lib, EntryPoint = "LLVMSetNSW")] private static partial void SetNswRaw(ValueRef arithmetic, int value);
+    public static void SetNoSignedWrap(ValueRef arithmetic, bool value = true) => SetNswRaw(arithmetic, value ? 1 : 0);
+    [LibraryImport(Lib, EntryPoint = "LLVMSetNUW")] private static partial void SetNuwRaw(ValueRef arithmetic, int value);
+    public static void SetNoUnsignedWrap(ValueRef arithmetic, bool value = true) => SetNuwRaw(arithmetic, value ? 1 : 0);
+
     // ---- Aggregates and vectors ----
     [LibraryImport(Lib, EntryPoint = "LLVMBuildExtractValue", StringMarshalling = StringMarshalling.Utf8)] public static partial ValueRef BuildExtractValue(BuilderRef b, ValueRef aggregate, uint index, string name = "");
     [LibraryImport(Lib, EntryPoint = "LLVMBuildInsertValue", StringMarshalling = StringMarshalling.Utf8)] public static partial ValueRef BuildInsertValue(BuilderRef b, ValueRef aggregate, ValueRef element, uint index, string name = "");
