@@ -9,6 +9,7 @@ public static class ReportWriter
     public const string RunsCsv = "runs.csv";
     public const string SummaryCsv = "summary.csv";
     public const string ResultJson = "result.json";
+    public const string RatioSvg = "ratios.svg";
 
     /// <summary><c>out/lab/EXPERIMENT-yyyyMMdd-HHmmss</c> under the current directory.</summary>
     public static string DefaultDirectory(string experiment, DateTime startedAt) =>
@@ -27,6 +28,8 @@ public static class ReportWriter
             CsvReport.WriteSummary(writer, result);
         using (var stream = File.Create(json))
             JsonReport.Write(stream, result);
-        return [runs, summary, json];
+        var chart = Path.Combine(directory, RatioSvg);
+        RatioChart.Render(result).Save(chart);
+        return [runs, summary, json, chart];
     }
 }
