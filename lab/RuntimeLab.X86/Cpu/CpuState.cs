@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using RuntimeLab.X86.Memory;
+
+namespace RuntimeLab.X86.Cpu;
+
+/// <summary>Why the CPU loop returned to its caller.</summary>
+public enum StopReason : uint
+{
+    None = 0,
+    /// <summary><c>int 0x80</c>: the Linux layer handles it and resumes at EIP.</summary>
+    Syscall,
+    /// <summary>A fault the loop could not deliver in the guest (user mode has no IDT); see <see cref="CpuState.Fault"/>.</summary>
+    Fault,
+    Halt,
+    InstructionLimit,
+}
+
+/// <summary>
+/// The whole guest CPU in one flat, unmanaged structure, so that the interpreter's handlers and,
+/// later, code compiled by the binary translator address it the same way: through one pointer,
+/// at fixed offsets. It lives in native memory and never moves.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct CpuState
+{
+    /// <summary>
+    /// EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI in encoding order (see <see cref="Gpr"/>), then a ninth
+    /// slot that is always zero: a memory operand without base or index names it, so effective
+    /// addresses are computed without branches.
+    /// </summary>
+    public fixed uint Regs[9];
+    public uint Eip;
+
+    /// <summary>EFLAGS without the six arithmetic flags, which live lazily in the Cc* fields.</summary>
+    public uint FlagsRest;
+    /// <summary>The last flag-setting operation and its operands (QEMU's cc_op scheme, <see cref="LazyFlags"/>).</summary>
+    public CcOp CcOp;
+    public uint CcDst;
+    public uint CcSrc;
+    public uint CcSrc2;
+
+    /// <summary>Segment registers in encoding order ES, CS, SS, DS, FS, GS, and their cached descriptors.</summary>
+    public fixed ushort Selectors[6];
+    public fixed uint SegmentBase[6];
+    public fixed uint SegmentLimit[6];
+
+    public uint Cr0, Cr2, Cr3, Cr4;
+
+    /// <summary>Instructions retired, exact at block boundaries and at faults.</summary>
+    public ulong InstructionCount;
+
+    public StopReason Stop;
+    public GuestFault Fault;
+
+    /// <summary>The memory fast path: a direct-mapped table of guest pages (see <see cref="Tlb"/>).</summary>
+    public TlbEntry* Tlb;
+    public uint TlbMask;
+    /// <summary>A GCHandle to the <see cref="IAddressSpace"/> that serves the slow path.</summary>
+    public nint AddressSpaceHandle;
+
+    /// <summary>The interrupt flag, DF and the other non-arithmetic bits, with the arithmetic flags computed.</summary>
+    public uint Eflags
+    {
+        get
+        {
+            fixed (CpuState* self = &this) return (FlagsRest & ~EflagsBits.Arithmetic) | LazyFlags.Compute(self) | EflagsBits.Reserved1;
+        }
+    }
+
+    /// <summary>Sets every flag; the arithmetic ones become materialized (CcOp = Eflags).</summary>
+    public void SetEflags(uint value)
+    {
+        FlagsRest = (value & ~EflagsBits.Arithmetic) | EflagsBits.Reserved1;
+        CcOp = CcOp.Eflags;
+        CcSrc = value & EflagsBits.Arithmetic;
+    }
+}
+
+/// <summary>General-purpose register numbers in x86 encoding order.</summary>
+public static class Gpr
+{
+    public const int Eax = 0, Ecx = 1, Edx = 2, Ebx = 3, Esp = 4, Ebp = 5, Esi = 6, Edi = 7;
+    /// <summary>The always-zero slot: "no base" or "no index" in a memory operand.</summary>
+    public const int Zero = 8;
+    public static readonly string[] Names = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
+}
+
+/// <summary>Segment register numbers in x86 encoding order.</summary>
+public static class Seg
+{
+    public const int Es = 0, Cs = 1, Ss = 2, Ds = 3, Fs = 4, Gs = 5;
+    /// <summary>"No segment override": the decoder resolves the default segment itself, so this never reaches a handler.</summary>
+    public const int None = 0xFF;
+}
+
+public static class EflagsBits
+{
+    public const uint CF = 1 << 0, Reserved1 = 1 << 1, PF = 1 << 2, AF = 1 << 4, ZF = 1 << 6, SF = 1 << 7,
+        TF = 1 << 8, IF = 1 << 9, DF = 1 << 10, OF = 1 << 11, ID = 1 << 21;
+    public const uint Arithmetic = CF | PF | AF | ZF | SF | OF;
+}
