@@ -57,6 +57,8 @@ public unsafe struct CpuState
     public uint TlbMask;
     /// <summary>A GCHandle to the <see cref="IAddressSpace"/> that serves the slow path.</summary>
     public nint AddressSpaceHandle;
+    /// <summary>A GCHandle to the interpreter that owns this state (segment loads call back into it).</summary>
+    public nint OwnerHandle;
 
     /// <summary>The interrupt flag, DF and the other non-arithmetic bits, with the arithmetic flags computed.</summary>
     public uint Eflags

@@ -29,9 +29,14 @@ public readonly record struct GuestFault(FaultVector Vector, uint ErrorCode, uin
 /// Thrown by a handler to abandon the current instruction. Handlers do all their reads and checks
 /// before their first architectural write, so the state is exactly as before the instruction.
 /// </summary>
-public sealed class GuestFaultException(GuestFault fault) : Exception(fault.ToString())
+public sealed class GuestFaultException(GuestFault fault, bool isTrap = false) : Exception(fault.ToString())
 {
     public GuestFault Fault { get; } = fault;
+
+    /// <summary>Traps (INT3, INTO) report the address after the instruction; faults the instruction itself.</summary>
+    public bool IsTrap { get; } = isTrap;
+
+    public static GuestFaultException Trap(FaultVector vector) => new(new GuestFault(vector, 0, 0), isTrap: true);
 
     public static GuestFaultException PageFault(uint address, bool write, bool user = true) =>
         new(new GuestFault(FaultVector.PageFault, (write ? 2u : 0u) | (user ? 4u : 0u), address));

@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+
+namespace RuntimeLab.X86.Decode;
+
+/// <summary>
+/// A run of decoded instructions ending at a control transfer, a page end, or a length limit.
+/// Lives in native memory (header followed by the ops) so handlers receive stable pointers.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct Block
+{
+    public uint Eip;
+    /// <summary>Where execution continues if no instruction of the block changes EIP.</summary>
+    public uint FallthroughEip;
+    public uint FirstPage;
+    public uint LastPage;
+    public int Count;
+    private int _padding;
+
+    public DecodedOp* Ops
+    {
+        get { fixed (Block* self = &this) return (DecodedOp*)(self + 1); }
+    }
+
+    public static Block* Allocate(int count) =>
+        (Block*)NativeMemory.AllocZeroed((nuint)(sizeof(Block) + count * sizeof(DecodedOp)));
+
+    public static void Free(Block* block) => NativeMemory.Free(block);
+}

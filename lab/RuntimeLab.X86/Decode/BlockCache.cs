@@ -1,0 +1,133 @@
+using Iced.Intel;
+using RuntimeLab.X86.Cpu;
+using RuntimeLab.X86.Memory;
+
+namespace RuntimeLab.X86.Decode;
+
+/// <summary>
+/// Decoded blocks by guest address: a direct-mapped array in front of a dictionary. Guest code is
+/// decoded once; a write to a page holding decoded code (self-modifying code, a page reused for new
+/// code) drops every block on that page, through the address space's code watch.
+/// </summary>
+public sealed unsafe class BlockCache : IDisposable
+{
+    public const int MaxInstructions = 64;
+    private const int FastSlots = 4096;
+
+    private readonly CpuState* _state;
+    private readonly IAddressSpace _memory;
+    private readonly Dictionary<uint, nint> _blocks = [];
+    private readonly Dictionary<uint, List<uint>> _blocksByPage = [];
+    private readonly nint[] _fast = new nint[FastSlots];
+    /// <summary>Blocks dropped while one of them may still be executing; freed at the next block boundary.</summary>
+    private readonly List<nint> _retired = [];
+    private readonly Instruction[] _scratch = new Instruction[MaxInstructions];
+
+    public int BlocksDecoded { get; private set; }
+    public int Invalidations { get; private set; }
+
+    public BlockCache(CpuState* state, IAddressSpace memory)
+    {
+        _state = state;
+        _memory = memory;
+        memory.CodeWritten += Invalidate;
+    }
+
+    /// <summary>The block starting at <paramref name="eip"/>, decoding it on first use. A fetch fault of its first instruction is thrown.</summary>
+    public Block* Get(uint eip)
+    {
+        var slot = (int)(eip & (FastSlots - 1));
+        var fast = (Block*)_fast[slot];
+        if (fast != null && fast->Eip == eip) return fast;
+        if (!_blocks.TryGetValue(eip, out var found))
+        {
+            found = (nint)Decode(eip);
+            _blocks[eip] = found;
+        }
+        _fast[slot] = found;
+        return (Block*)found;
+    }
+
+    /// <summary>Frees blocks retired by invalidation; call only between blocks.</summary>
+    public void Collect()
+    {
+        foreach (var block in _retired) Block.Free((Block*)block);
+        _retired.Clear();
+    }
+
+    private Block* Decode(uint eip)
+    {
+        var reader = new GuestCodeReader(_state, eip);
+        var decoder = Decoder.Create(32, reader, eip);
+        var count = 0;
+        var page = eip >> 12;
+        while (count < MaxInstructions)
+        {
+            var at = (uint)decoder.IP;
+            if (count > 0 && at >> 12 != page) break; // the next page may not even be mapped: leave it to its own block
+            try
+            {
+                decoder.Decode(out _scratch[count]);
+            }
+            catch (GuestFaultException) when (count > 0)
+            {
+                break; // the faulting instruction will be the first of its own block, and fault precisely there
+            }
+            if (_scratch[count].IsInvalid)
+            {
+                if (count > 0) break;
+                count = 1; // one #UD op, so the fault is raised when and where the guest executes it
+                break;
+            }
+            var flow = _scratch[count++].FlowControl;
+            if (flow != FlowControl.Next) break;
+        }
+
+        var block = Block.Allocate(count);
+        block->Eip = eip;
+        block->Count = count;
+        block->FirstPage = eip >> 12;
+        var ops = block->Ops;
+        for (var k = 0; k < count; k++) Translator.Translate(_scratch[k], ref ops[k]);
+        var end = ops[count - 1].NextEip;
+        block->FallthroughEip = end;
+        block->LastPage = (end - 1) >> 12;
+        for (var p = block->FirstPage; ; p++)
+        {
+            _memory.WatchCode(p);
+            if (!_blocksByPage.TryGetValue(p, out var list)) _blocksByPage[p] = list = [];
+            list.Add(eip);
+            if (p == block->LastPage) break;
+        }
+        BlocksDecoded++;
+        return block;
+    }
+
+    private void Invalidate(uint page)
+    {
+        if (!_blocksByPage.Remove(page, out var starts)) return;
+        foreach (var start in starts)
+        {
+            if (!_blocks.Remove(start, out var block)) continue;
+            var slot = (int)(start & (FastSlots - 1));
+            if (_fast[slot] == block) _fast[slot] = 0;
+            _retired.Add(block);
+            Invalidations++;
+        }
+    }
+
+    public void Dispose()
+    {
+        _memory.CodeWritten -= Invalidate;
+        Collect();
+        foreach (var block in _blocks.Values) Block.Free((Block*)block);
+        _blocks.Clear();
+    }
+
+    /// <summary>Feeds Iced guest code bytes through the memory fast path, so a fetch from an unmapped page faults precisely.</summary>
+    private sealed class GuestCodeReader(CpuState* state, uint start) : CodeReader
+    {
+        private uint _next = start;
+        public override int ReadByte() => Mem.Read8(state, _next++);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Runtime.InteropServices;
+using RuntimeLab.X86.Cpu;
+using RuntimeLab.X86.Decode;
+using RuntimeLab.X86.Memory;
+
+namespace RuntimeLab.X86.Interp;
+
+/// <summary>
+/// The x86 interpreter: runs decoded blocks, each op through its specialized handler, until the
+/// guest needs its host (a system call), faults, halts, or reaches an instruction limit.
+/// </summary>
+public sealed unsafe class Interpreter : IDisposable
+{
+    private readonly GCHandle _self;
+    private readonly GCHandle _memoryHandle;
+    private readonly BlockCache _blocks;
+
+    public CpuState* State { get; }
+    public IAddressSpace Memory { get; }
+
+    /// <summary>Resolves a segment selector to its base (user mode: the TLS entries of set_thread_area). Null: the selector is invalid.</summary>
+    public Func<ushort, uint?>? SegmentResolver { get; set; }
+
+    public int BlocksDecoded => _blocks.BlocksDecoded;
+    public int Invalidations => _blocks.Invalidations;
+
+    public Interpreter(UserAddressSpace memory) : this(memory, memory.Tlb, memory.TlbMask) { }
+
+    public Interpreter(IAddressSpace memory, TlbEntry* tlb, uint tlbMask)
+    {
+        Memory = memory;
+        State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
+        _self = GCHandle.Alloc(this);
+        _memoryHandle = GCHandle.Alloc(memory);
+        State->Tlb = tlb;
+        State->TlbMask = tlbMask;
+        State->AddressSpaceHandle = GCHandle.ToIntPtr(_memoryHandle);
+        State->OwnerHandle = GCHandle.ToIntPtr(_self);
+        State->SetEflags(EflagsBits.Reserved1 | EflagsBits.IF);
+        // Flat user-mode segments, the selectors Linux gives a 32-bit process.
+        State->Selectors[Seg.Cs] = 0x23;
+        State->Selectors[Seg.Ds] = State->Selectors[Seg.Es] = State->Selectors[Seg.Ss] = 0x2B;
+        for (var seg = 0; seg < 6; seg++) State->SegmentLimit[seg] = 0xFFFF_FFFF;
+        _blocks = new BlockCache(State, memory);
+    }
+
+    public static Interpreter Of(CpuState* state) => (Interpreter)GCHandle.FromIntPtr(state->OwnerHandle).Target!;
+
+    public void SetSegmentBase(int segment, uint baseAddress) => State->SegmentBase[segment] = baseAddress;
+
+    /// <summary>MOV to a segment register: the selector and its base, or #GP when the selector is not valid.</summary>
+    public void LoadSegment(int segment, ushort selector)
+    {
+        uint? resolved = selector <= 3 ? 0 : SegmentResolver?.Invoke(selector);
+        if (resolved is not { } baseAddress) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
+        State->Selectors[segment] = selector;
+        State->SegmentBase[segment] = baseAddress;
+    }
+
+    /// <summary>
+    /// Runs until a stop reason. On a fault EIP is the faulting instruction's (the state as before it),
+    /// on a trap the next instruction's; the fault is in <see cref="CpuState.Fault"/>.
+    /// </summary>
+    public StopReason Run(ulong maxInstructions)
+    {
+        var s = State;
+        s->Stop = StopReason.None;
+        var limit = s->InstructionCount + maxInstructions;
+        while (s->Stop == StopReason.None)
+        {
+            if (s->InstructionCount >= limit) { s->Stop = StopReason.InstructionLimit; break; }
+            _blocks.Collect();
+            Block* block;
+            try
+            {
+                block = _blocks.Get(s->Eip);
+            }
+            catch (GuestFaultException fetchFault)
+            {
+                s->Fault = fetchFault.Fault;
+                s->Stop = StopReason.Fault;
+                break;
+            }
+            var op = block->Ops;
+            var end = op + block->Count;
+            s->Eip = block->FallthroughEip;
+            try
+            {
+                for (; op < end; op++) op->Handler(s, op);
+                s->InstructionCount += (ulong)block->Count;
+            }
+            catch (GuestFaultException fault)
+            {
+                var retired = (ulong)(op - block->Ops);
+                s->InstructionCount += fault.IsTrap ? retired + 1 : retired;
+                s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
+                s->Fault = fault.Fault;
+                s->Stop = StopReason.Fault;
+            }
+        }
+        return s->Stop;
+    }
+
+    /// <summary>The instruction at <paramref name="eip"/> as a decoded op, for traces and error messages.</summary>
+    public string Describe(uint eip)
+    {
+        try
+        {
+            var block = _blocks.Get(eip);
+            var code = (Iced.Intel.Code)block->Ops[0].Code;
+            return code.ToString();
+        }
+        catch (GuestFaultException)
+        {
+            return "(unreadable)";
+        }
+    }
+
+    public void Dispose()
+    {
+        _blocks.Dispose();
+        _memoryHandle.Free();
+        _self.Free();
+        NativeMemory.Free(State);
+    }
+}
