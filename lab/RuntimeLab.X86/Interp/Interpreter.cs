@@ -21,6 +21,16 @@ public sealed unsafe class Interpreter : IDisposable
     /// <summary>Resolves a segment selector to its base (user mode: the TLS entries of set_thread_area). Null: the selector is invalid.</summary>
     public Func<ushort, uint?>? SegmentResolver { get; set; }
 
+    /// <summary>When set, every instruction in range is printed as it retires (slower: one op at a time).</summary>
+    public TraceOptions? Trace
+    {
+        get => _traceOptions;
+        set { _traceOptions = value; _tracer = value is null ? null : new Tracer(value); }
+    }
+
+    private TraceOptions? _traceOptions;
+    private Tracer? _tracer;
+
     public int BlocksDecoded => _blocks.BlocksDecoded;
     public int Invalidations => _blocks.Invalidations;
 
@@ -86,7 +96,19 @@ public sealed unsafe class Interpreter : IDisposable
             s->Eip = block->FallthroughEip;
             try
             {
-                for (; op < end; op++) op->Handler(s, op);
+                if (_tracer is { Active: true } tracer)
+                {
+                    for (; op < end; op++)
+                    {
+                        op->Handler(s, op);
+                        // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
+                        tracer.Record(s, op);
+                    }
+                }
+                else
+                {
+                    for (; op < end; op++) op->Handler(s, op);
+                }
                 s->InstructionCount += (ulong)block->Count;
             }
             catch (GuestFaultException fault)

@@ -116,3 +116,26 @@ public sealed unsafe class CoreInstructionTests
         Assert.True(code.Cpu.Invalidations > 0);
     }
 }
+
+public sealed class TraceTests
+{
+    [Fact]
+    public void TraceNamesEachInstructionWithItsAddressBytesAndRegisters()
+    {
+        using var code = new GuestCode(a =>
+        {
+            a.mov(eax, 0x11);
+            a.add(eax, 0x22);
+        });
+        var text = new StringWriter();
+        code.Cpu.Trace = new RuntimeLab.X86.Interp.TraceOptions(text) { Registers = true };
+        code.Run();
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith($"{GuestCode.CodeAddress:x8}  b811000000", lines[0]);
+        Assert.Contains("mov     eax,0x11", lines[0]);
+        Assert.Contains("eax=00000011", lines[1]);
+        Assert.Contains("add     eax,0x22", lines[2]);
+        Assert.Contains("eax=00000033", lines[3]);
+        Assert.Contains("int     0x80", lines[4]);
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates expected/*.out and expected/*.exit from qemu-i386, the oracle for user mode.
+# Run after adding or changing a guest program; commit what it writes. Needs qemu-user and gcc-multilib.
+set -euo pipefail
+cd "$(dirname "$0")"
+command -v qemu-i386 >/dev/null || { echo "qemu-i386 not found: apt-get install -y qemu-user" >&2; exit 3; }
+make -s
+mkdir -p expected
+for program in build/user/*; do
+    name=$(basename "$program")
+    args=()
+    [[ -f "user/$name.args" ]] && read -r -a args < "user/$name.args"
+    set +e
+    # argv[0] as the emulator will see it: the program's guest path inside the root.
+    (cd build/user && qemu-i386 -0 "/$name" "./$name" "${args[@]}" > "../../expected/$name.out")
+    echo $? > "expected/$name.exit"
+    set -e
+    echo "$name: exit $(cat "expected/$name.exit"), $(wc -c < "expected/$name.out") bytes"
+done
