@@ -79,8 +79,9 @@ public sealed unsafe class BlockCache : IDisposable
                 count = 1; // one #UD op, so the fault is raised when and where the guest executes it
                 break;
             }
-            var flow = _scratch[count++].FlowControl;
-            if (flow != FlowControl.Next) break;
+            var decoded = _scratch[count++];
+            // HLT stops the CPU loop, so nothing after it may run in the same block.
+            if (decoded.FlowControl != FlowControl.Next || decoded.Mnemonic == Mnemonic.Hlt) break;
         }
 
         var block = Block.Allocate(count);
