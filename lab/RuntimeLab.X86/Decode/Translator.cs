@@ -21,6 +21,11 @@ public static unsafe class Translator
         CoreBinders.DataMove,
         CoreBinders.Control,
         CoreBinders.System,
+        ShiftBinders.Shift,
+        MulDivBinders.MulDiv,
+        StringBinders.String,
+        BitBinders.Bit,
+        BcdBinders.Bcd,
     ];
 
     public static void Translate(in Instruction instruction, ref DecodedOp op)
