@@ -20,7 +20,8 @@ public sealed unsafe partial class Syscalls : IDisposable
     public UserAddressSpace Memory { get; }
     public GuestFileSystem FileSystem { get; }
     public FileTable Files { get; } = new();
-    public ThreadArea ThreadArea { get; } = new();
+    /// <summary>The TLS descriptors set_thread_area fills; shared with the CPU, whose GS loads read them.</summary>
+    public ThreadArea ThreadArea { get; init; } = new();
 
     /// <summary>Set by exit, exit_group or a fatal signal; the runner stops when it is.</summary>
     public ProcessExit? Exit { get; private set; }

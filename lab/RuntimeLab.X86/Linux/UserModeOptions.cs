@@ -24,8 +24,12 @@ public sealed class UserModeOptions
     public ulong MaxInstructions { get; init; } = ulong.MaxValue;
     /// <summary>Seeds AT_RANDOM and getrandom, so a run is reproducible.</summary>
     public ulong RandomSeed { get; init; }
-    /// <summary>Makes the CPU: the interpreter (wrapped as <see cref="IGuestCpu"/>) in the CLI, a scripted CPU in tests.</summary>
-    public required Func<UserAddressSpace, IGuestCpu> CreateCpu { get; init; }
+    /// <summary>
+    /// Makes the CPU over the guest memory: the interpreter in the CLI, a scripted CPU in tests. The
+    /// <see cref="ThreadArea"/> is the one set_thread_area fills: the CPU's mov-to-segment handler asks
+    /// it for the base of a selector such as 0x63.
+    /// </summary>
+    public required Func<UserAddressSpace, ThreadArea, IGuestCpu> CreateCpu { get; init; }
 
     public static readonly IReadOnlyList<string> DefaultEnvironment = ["PATH=/bin:/usr/bin", "HOME=/", "LANG=C"];
 }

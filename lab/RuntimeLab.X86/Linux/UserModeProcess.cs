@@ -26,7 +26,8 @@ public static unsafe class UserModeProcess
         var argv = options.Arguments.Count > 0 ? options.Arguments : [options.ProgramPath];
         var stack = InitialStack.Build(memory, image, argv, options.Environment, guestPath, random);
 
-        using var cpu = options.CreateCpu(memory);
+        var threadArea = new ThreadArea();
+        using var cpu = options.CreateCpu(memory, threadArea);
         var state = cpu.State;
         state->Eip = image.Entry;
         state->Regs[Gpr.Esp] = stack.StackPointer;
@@ -36,6 +37,7 @@ public static unsafe class UserModeProcess
             ExecutablePath = guestPath,
             Random = random,
             Strace = options.Strace,
+            ThreadArea = threadArea,
             SetSegmentBase = cpu.SetSegmentBase,
         };
         return Loop(cpu, syscalls, options.MaxInstructions, diagnostics);

@@ -18,6 +18,7 @@ internal sealed unsafe class ScriptedCpu : IGuestCpu
 
     public CpuState* State { get; } = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
     public List<(int Segment, uint Base)> SegmentBases { get; } = [];
+    public ThreadArea? ThreadArea { get; init; }
     /// <summary>The initial registers the runner set, captured at the first Run.</summary>
     public (uint Eip, uint Esp)? Start { get; private set; }
 

@@ -35,7 +35,7 @@ public sealed unsafe class UserModeProcessTests : IDisposable
         Diagnostics = _diagnostics,
         Strace = _strace,
         MaxInstructions = 1000,
-        CreateCpu = memory => _cpu = new ScriptedCpu(memory, steps),
+        CreateCpu = (memory, threadArea) => _cpu = new ScriptedCpu(memory, steps) { ThreadArea = threadArea },
     });
 
     [Fact]
@@ -103,6 +103,7 @@ public sealed unsafe class UserModeProcessTests : IDisposable
             ScriptedCpu.Syscall(N.ExitGroup, 0));
 
         Assert.Equal((Seg.Gs, 0x0804_A040u), Assert.Single(_cpu!.SegmentBases));
+        Assert.Equal(0x0804_A040u, _cpu.ThreadArea!.BaseForSelector(0x63));  // what the CPU's mov gs, 0x63 will find
     }
 
     [Fact]
