@@ -13,10 +13,10 @@ internal static class Verbs
         TestCommand.Create(),
         JitCommand.Create(),
         LabCommand.Create(),
+        X86Command.Create(),
         // Later issues add their verbs here, one file each under Commands/:
         //   RunCommand.Create()     run FILE [ARGS…]       run a CIL program on the RuntimeLab VM
         //   VerifyCommand.Create()  verify FILE            check a CIL assembly before running it
-        //   X86Command.Create()     x86 run|boot …         the x86 emulator
         // run, x86 run and x86 boot are guest verbs: list them in GuestVerbPaths below too.
     ];
 

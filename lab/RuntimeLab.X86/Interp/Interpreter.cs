@@ -9,7 +9,7 @@ namespace RuntimeLab.X86.Interp;
 /// The x86 interpreter: runs decoded blocks, each op through its specialized handler, until the
 /// guest needs its host (a system call), faults, halts, or reaches an instruction limit.
 /// </summary>
-public sealed unsafe class Interpreter : IDisposable
+public sealed unsafe class Interpreter : Linux.IGuestCpu
 {
     private readonly GCHandle _self;
     private readonly GCHandle _memoryHandle;
@@ -32,6 +32,12 @@ public sealed unsafe class Interpreter : IDisposable
     private Tracer? _tracer;
 
     public int BlocksDecoded => _blocks.BlocksDecoded;
+
+    /// <summary>Instructions retired so far; still answers after the interpreter was disposed.</summary>
+    public ulong InstructionsRetired => _disposed ? _retiredAtDispose : State->InstructionCount;
+
+    private bool _disposed;
+    private ulong _retiredAtDispose;
     public int Invalidations => _blocks.Invalidations;
 
     public Interpreter(UserAddressSpace memory) : this(memory, memory.Tlb, memory.TlbMask) { }
@@ -140,6 +146,9 @@ public sealed unsafe class Interpreter : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _retiredAtDispose = State->InstructionCount;
+        _disposed = true;
         _blocks.Dispose();
         _memoryHandle.Free();
         _self.Free();
