@@ -10,6 +10,7 @@ public static class ExperimentCatalog
     [
         new Backend.BackendExperiment(),
         new StartupExperiment(),
+        new X86.X86Experiment(),
     ];
 
     public static Experiment? Find(string name) => All.FirstOrDefault(experiment => experiment.Name == name);
