@@ -17,3 +17,22 @@ for program in build/user/*; do
     set -e
     echo "$name: exit $(cat "expected/$name.exit"), $(wc -c < "expected/$name.out") bytes"
 done
+
+# busybox applets: each case is busybox/cases/NAME.args (one argument per line) with an optional NAME.stdin,
+# run with the guest root holding bin/busybox and busybox/files.
+./fetch-busybox.sh
+mkdir -p expected/busybox
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root/bin" && cp build/busybox/bin/busybox "$root/bin/" && cp -r busybox/files "$root/files"
+for case_file in busybox/cases/*.args; do
+    name=$(basename "$case_file" .args)
+    mapfile -t args < "$case_file"
+    stdin=/dev/null
+    [[ -f "busybox/cases/$name.stdin" ]] && stdin="$PWD/busybox/cases/$name.stdin"
+    set +e
+    (cd "$root" && qemu-i386 -0 /bin/busybox ./bin/busybox "${args[@]}" < "$stdin" > "$OLDPWD/expected/busybox/$name.out")
+    echo $? > "expected/busybox/$name.exit"
+    set -e
+    echo "busybox $name: exit $(cat "expected/busybox/$name.exit"), $(wc -c < "expected/busybox/$name.out") bytes"
+done

@@ -69,6 +69,38 @@ public sealed class GuestPrograms
         }
     }
 
+    /// <summary>Fetches Debian's busybox-static:i386 into build/busybox once (lab/guests/fetch-busybox.sh).</summary>
+    public GuestPrograms EnsureBusybox()
+    {
+        lock (s_buildGate)
+        {
+            if (File.Exists(Busybox)) return this;
+            var fetch = new ProcessStartInfo("bash", [Path.Combine(Root, "fetch-busybox.sh")]) { RedirectStandardError = true, UseShellExecute = false };
+            using var process = Process.Start(fetch)!;
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0 || !File.Exists(Busybox))
+                throw new GuestProgramsException($"fetching busybox-static:i386 failed (run lab/guests/fetch-busybox.sh as root):\n{errors.Trim()}");
+            return this;
+        }
+    }
+
+    public string Busybox => Path.Combine(Root, "build", "busybox", "bin", "busybox");
+
+    public IEnumerable<string> BusyboxCaseNames =>
+        Directory.EnumerateFiles(Path.Combine(Root, "busybox", "cases"), "*.args").Select(Path.GetFileNameWithoutExtension).Order()!;
+
+    /// <summary>A case's arguments, one per line of busybox/cases/NAME.args (the applet name first).</summary>
+    public string[] BusyboxArguments(string name) => File.ReadAllLines(Path.Combine(Root, "busybox", "cases", name + ".args"));
+
+    public byte[] BusyboxInput(string name)
+    {
+        var file = Path.Combine(Root, "busybox", "cases", name + ".stdin");
+        return File.Exists(file) ? File.ReadAllBytes(file) : [];
+    }
+
+    public (byte[] Output, int ExitCode) ExpectedBusybox(string name) => Expected(Path.Combine("busybox", name));
+
     public string UserProgram(string name) => Path.Combine(Root, "build", "user", name);
     public string Benchmark(string name) => Path.Combine(Root, "build", "bench", name);
     /// <summary>The benchmark built for x86-64: the native reference, since this host cannot run i386 code.</summary>

@@ -129,19 +129,24 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         return s->Stop;
     }
 
-    /// <summary>The instruction at <paramref name="eip"/> as a decoded op, for traces and error messages.</summary>
-    public string Describe(uint eip)
+    public string? Unimplemented(uint eip)
     {
+        var bytes = new byte[15];
+        var length = 0;
         try
         {
-            var block = _blocks.Get(eip);
-            var code = (Iced.Intel.Code)block->Ops[0].Code;
-            return code.ToString();
+            for (; length < bytes.Length; length++) bytes[length] = Mem.Read8(State, eip + (uint)length);
         }
         catch (GuestFaultException)
         {
-            return "(unreadable)";
+            // The instruction may end before the unreadable byte: decode what there is.
         }
+        var decoder = Iced.Intel.Decoder.Create(32, new Iced.Intel.ByteArrayCodeReader(bytes, 0, length), eip);
+        decoder.Decode(out var instruction);
+        if (instruction.IsInvalid || instruction.Mnemonic is Iced.Intel.Mnemonic.Ud0 or Iced.Intel.Mnemonic.Ud1 or Iced.Intel.Mnemonic.Ud2) return null;
+        var text = new Iced.Intel.StringOutput();
+        new Iced.Intel.IntelFormatter().Format(instruction, text);
+        return text.ToString();
     }
 
     public void Dispose()

@@ -12,4 +12,9 @@ public unsafe interface IGuestCpu : IDisposable
     /// <summary>Runs at most <paramref name="maxInstructions"/> more instructions; see <see cref="StopReason"/>.</summary>
     StopReason Run(ulong maxInstructions);
     void SetSegmentBase(int segment, uint @base);
+    /// <summary>
+    /// For a #UD at <paramref name="eip"/>: the instruction's text when it is valid x86 that this CPU
+    /// does not implement yet, so the user learns which one; null when it is truly undefined.
+    /// </summary>
+    string? Unimplemented(uint eip);
 }

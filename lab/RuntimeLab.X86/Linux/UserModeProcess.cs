@@ -58,7 +58,7 @@ public static unsafe class UserModeProcess
                     if (syscalls.Exit is { } exit) return Report(exit, diagnostics, $"eip 0x{state->Eip:x8}");
                     break;
                 case StopReason.Fault:
-                    return Report(ProcessExit.Killed(SignalFor(state->Fault.Vector)), diagnostics, Describe(state->Fault, state->Eip));
+                    return Report(ProcessExit.Killed(SignalFor(state->Fault.Vector)), diagnostics, Describe(cpu, state->Fault, state->Eip));
                 case StopReason.Halt:
                     // hlt is privileged: in user mode it raises #GP, which Linux turns into SIGSEGV.
                     return Report(ProcessExit.Killed(Signals.SIGSEGV), diagnostics, $"hlt in user mode, eip 0x{state->Eip:x8}");
@@ -88,9 +88,13 @@ public static unsafe class UserModeProcess
         _ => Signals.SIGSEGV,  // #PF, #GP, #SS, #NP, #OF, #BR and the rest
     };
 
-    private static string Describe(GuestFault fault, uint eip) => fault.Vector == FaultVector.PageFault
-        ? $"page fault at 0x{fault.Address:x8}, eip 0x{eip:x8}"
-        : $"{fault}, eip 0x{eip:x8}";
+    private static string Describe(IGuestCpu cpu, GuestFault fault, uint eip) => fault.Vector switch
+    {
+        FaultVector.PageFault => $"page fault at 0x{fault.Address:x8}, eip 0x{eip:x8}",
+        FaultVector.InvalidOpcode when cpu.Unimplemented(eip) is { } instruction =>
+            $"'{instruction}' at eip 0x{eip:x8} is not implemented by RuntimeLab's x86 CPU yet",
+        _ => $"{fault}, eip 0x{eip:x8}",
+    };
 
     /// <summary>
     /// A path that names a file inside the root is taken as a guest path; otherwise it is a host path,

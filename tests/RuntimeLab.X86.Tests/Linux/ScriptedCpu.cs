@@ -36,6 +36,9 @@ internal sealed unsafe class ScriptedCpu : IGuestCpu
         return step(State, _memory);
     }
 
+    /// <summary>A scripted CPU has no instructions to name.</summary>
+    public string? Unimplemented(uint eip) => null;
+
     public void SetSegmentBase(int segment, uint @base) => SegmentBases.Add((segment, @base));
 
     public void Dispose() => NativeMemory.Free(State);
