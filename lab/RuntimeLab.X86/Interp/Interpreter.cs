@@ -60,6 +60,10 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         _blocks = new BlockCache(State, memory);
     }
 
+    /// <summary>An interpreter for Linux user mode: segment loads resolve through the process's TLS entries.</summary>
+    public static Interpreter ForUserMode(UserAddressSpace memory, Linux.ThreadArea threadArea) =>
+        new(memory) { SegmentResolver = threadArea.BaseForSelector };
+
     public static Interpreter Of(CpuState* state) => (Interpreter)GCHandle.FromIntPtr(state->OwnerHandle).Target!;
 
     public void SetSegmentBase(int segment, uint baseAddress) => State->SegmentBase[segment] = baseAddress;

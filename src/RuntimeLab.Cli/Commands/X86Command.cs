@@ -65,7 +65,12 @@ public static class X86Command
                 ReadOnly = parse.GetValue(readOnly),
                 Strace = parse.GetValue(strace) ? Console.Error : null,
                 MaxInstructions = parse.GetValue(maxInstructions) ?? ulong.MaxValue,
-                CreateCpu = (memory, threadArea) => interpreter = new Interpreter(memory) { Trace = traceOptions, SegmentResolver = threadArea.BaseForSelector },
+                CreateCpu = (memory, threadArea) =>
+                {
+                    interpreter = Interpreter.ForUserMode(memory, threadArea);
+                    interpreter.Trace = traceOptions;
+                    return interpreter;
+                },
             };
             var clock = Stopwatch.StartNew();
             int status;

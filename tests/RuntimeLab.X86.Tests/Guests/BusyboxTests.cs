@@ -49,7 +49,7 @@ public sealed class BusyboxTests : IClassFixture<BusyboxTests.Root>
             ReadOnly = true,
             Streams = new StandardStreams(new MemoryStream(guests.BusyboxInput(name)), output, new MemoryStream()),
             MaxInstructions = 2_000_000_000,
-            CreateCpu = (memory, threadArea) => new Interpreter(memory) { SegmentResolver = threadArea.BaseForSelector },
+            CreateCpu = Interpreter.ForUserMode,
         });
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expectedOutput), System.Text.Encoding.UTF8.GetString(output.ToArray()));
         Assert.Equal(expectedStatus, status);

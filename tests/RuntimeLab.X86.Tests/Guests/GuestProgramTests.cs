@@ -30,7 +30,7 @@ public sealed class GuestProgramTests
             ReadOnly = true,
             Streams = new StandardStreams(new MemoryStream(), output, errors),
             MaxInstructions = 2_000_000_000,
-            CreateCpu = (memory, threadArea) => new Interpreter(memory) { SegmentResolver = threadArea.BaseForSelector },
+            CreateCpu = Interpreter.ForUserMode,
         });
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expectedOutput), System.Text.Encoding.UTF8.GetString(output.ToArray()));
         Assert.Equal(expectedOutput, output.ToArray());

@@ -13,7 +13,7 @@ namespace RuntimeLab.Lab.Experiments.X86;
 /// </summary>
 public sealed class X86Experiment : Experiment
 {
-    public const string Interpreter = "runtimelab-interp";
+    public const string InterpreterEngine = "runtimelab-interp";
     public const string Qemu = "qemu-i386";
     public const string Native = "native-x86-64";
 
@@ -45,7 +45,7 @@ public sealed class X86Experiment : Experiment
             }).ToList(),
             Engines =
             [
-                new InProcessEngine(Interpreter, "RuntimeLab's x86 interpreter, Linux user mode, in-process", (workload, _) => RunInterpreter(workload)),
+                new InProcessEngine(InterpreterEngine, "RuntimeLab's x86 interpreter, Linux user mode, in-process", (workload, _) => RunInterpreter(workload)),
                 new ProcessEngine(Qemu, "QEMU user mode (dynamic translation through TCG)", "qemu-i386", ["{param:i386}", "{param:size}"], "apt-get install -y qemu-user"),
                 new ProcessEngine(Native, "the same C compiled for x86-64 (native reference; this host cannot run i386)", "env", ["{param:native}", "{param:size}"], "apt-get install -y coreutils"),
             ],
@@ -70,7 +70,7 @@ public sealed class X86Experiment : Experiment
             Root = Path.GetDirectoryName(program)!,
             ReadOnly = true,
             Streams = new StandardStreams(new MemoryStream(), output, new MemoryStream()),
-            CreateCpu = (memory, threadArea) => cpu = new Interpreter(memory) { SegmentResolver = threadArea.BaseForSelector },
+            CreateCpu = (memory, threadArea) => cpu = Interpreter.ForUserMode(memory, threadArea),
         });
         var seconds = clock.Elapsed.TotalSeconds;
         if (status != 0) throw new InvalidOperationException($"{Path.GetFileName(program)} exited with status {status} on the interpreter");
