@@ -8,6 +8,7 @@ internal static class Verbs
 {
     public static IEnumerable<Command> Create() =>
     [
+        DemoCommand.Create(),
         VersionCommand.Create(),
         DoctorCommand.Create(),
         TestCommand.Create(),

@@ -56,3 +56,20 @@ public sealed class JitAndLabCommandTests
         }
     }
 }
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void TheTourShowsTheBackendAndAGuestProgramAgreeingWithTheirReferences()
+    {
+        var result = CliProcess.Run(["demo"]);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var output = result.StandardOutput;
+        Assert.Contains("LLVM IR after O2", output);
+        Assert.Contains("All engines agree.", output);
+        Assert.Contains("xor     ebp,ebp", output); // glibc's _start begins so
+        Assert.Contains("hello from i386, argc=4\nargv[0]=/hello\n", output);
+        Assert.Contains("identical to qemu-i386's", output);
+        Assert.DoesNotContain("\u001b[", output);
+    }
+}
