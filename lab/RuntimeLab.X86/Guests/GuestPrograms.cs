@@ -40,7 +40,10 @@ public sealed class GuestPrograms
         lock (s_buildGate)
         {
             if (s_built) return this;
-            var make = new ProcessStartInfo("make", ["-s", "-C", Root])
+            // Test assemblies run in parallel processes: flock keeps two makes from writing one binary at once.
+            var buildDirectory = Path.Combine(Root, "build");
+            Directory.CreateDirectory(buildDirectory);
+            var make = new ProcessStartInfo("flock", [Path.Combine(buildDirectory, ".lock"), "make", "-s", "-C", Root])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -53,7 +56,7 @@ public sealed class GuestPrograms
             }
             catch (System.ComponentModel.Win32Exception)
             {
-                throw new GuestProgramsException("make not found: the i386 guest programs cannot be built. Install with: apt-get install -y make gcc-multilib");
+                throw new GuestProgramsException("flock or make not found: the i386 guest programs cannot be built. Install with: apt-get install -y util-linux make gcc-multilib");
             }
             using (process)
             {
