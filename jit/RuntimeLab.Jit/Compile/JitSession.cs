@@ -156,7 +156,12 @@ public sealed unsafe class JitSession : IDisposable
 
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                // The session closed while this thread generated code: the object was never handed to ORC.
+                if (!objectFile.IsNull) Core.DisposeMemoryBuffer(objectFile);
+                throw new ObjectDisposedException(nameof(JitSession));
+            }
             clock.Restart();
             var tracker = Orc.CreateResourceTracker(_dylib);
             _linkedObjects.Clear();
