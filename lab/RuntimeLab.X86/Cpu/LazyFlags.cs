@@ -127,9 +127,19 @@ public static unsafe class LazyFlags
         return flags;
     }
 
-    /// <summary>CF alone, for ADC, SBB, RCL, RCR, CMC and the conditions that read only it.</summary>
+    /// <summary>
+    /// CF alone, for ADC, SBB, INC, DEC and the rotates through carry. 64-bit arithmetic on a 32-bit
+    /// guest is ADD/ADC and SUB/SBB pairs, so the 32-bit cases answer without computing every flag.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Carry(CpuState* s) => Compute(s) & EflagsBits.CF;
+    public static uint Carry(CpuState* s) => s->CcOp switch
+    {
+        CcOp.Eflags => s->CcSrc & EflagsBits.CF,
+        CcOp.Add32 => s->CcDst < s->CcSrc ? 1u : 0,
+        CcOp.Sub32 => s->CcDst + s->CcSrc < s->CcSrc ? 1u : 0,
+        CcOp.Logic8 or CcOp.Logic16 or CcOp.Logic32 => 0,
+        _ => Compute(s) & EflagsBits.CF,
+    };
 
     /// <summary>Replaces the arithmetic flags with explicit values (rotates, BT, SAHF, POPF).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
