@@ -15,8 +15,8 @@ internal static class Verbs
         JitCommand.Create(),
         LabCommand.Create(),
         X86Command.Create(),
+        RunCommand.Create(),
         // Later issues add their verbs here, one file each under Commands/:
-        //   RunCommand.Create()     run FILE [ARGS…]       run a CIL program on the RuntimeLab VM
         //   VerifyCommand.Create()  verify FILE            check a CIL assembly before running it
         // run, x86 run and x86 boot are guest verbs: list them in GuestVerbPaths below too.
     ];

@@ -1,8 +1,17 @@
+using RuntimeLab.Bytecode.Importing;
+using RuntimeLab.Bytecode.Loading;
+using RuntimeLab.Runtime.Exceptions;
+using RuntimeLab.Runtime.Objects;
+using RuntimeLab.Runtime.TypeSystem;
+
 namespace RuntimeLab.Runtime;
 
 /// <summary>The application VM's front door: run one assembly's entry point on RuntimeLab.</summary>
 public static class AppVm
 {
+    /// <summary>Host stack for the interpreter thread: each managed call is a few host frames.</summary>
+    private const int HostStackBytes = 1 << 30;
+
     /// <summary>
     /// Loads <paramref name="assemblyPath"/>, binds its framework references to RuntimeLab's base
     /// library and runs its entry point on the interpreter. Returns the program's exit code (134 for an
@@ -10,7 +19,109 @@ public static class AppVm
     /// <see cref="AppLoadException"/> with a one-line message.
     /// </summary>
     public static int Run(string assemblyPath, IReadOnlyList<string> args, AppIo io, RunOptions options)
-        => throw new NotImplementedException();
+    {
+        LoadedProgram program;
+        try
+        {
+            program = ProgramLoader.Load(assemblyPath);
+        }
+        catch (BytecodeLoadException e)
+        {
+            throw new AppLoadException(e.Message);
+        }
+        using (program)
+        {
+            var exitCode = 0;
+            Exception? hostFailure = null;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    exitCode = RunOnThread(program, args, io, options);
+                }
+                catch (Exception e)
+                {
+                    hostFailure = e;
+                }
+            }, HostStackBytes) { Name = "RuntimeLab guest" };
+            thread.Start();
+            thread.Join();
+            io.Stdout.Flush();
+            if (hostFailure is AppLoadException) throw hostFailure;
+            if (hostFailure is not null)
+                throw new AppLoadException($"internal error in RuntimeLab: {hostFailure.GetType().Name}: {hostFailure.Message}");
+            return exitCode;
+        }
+    }
+
+    private static unsafe int RunOnThread(LoadedProgram program, IReadOnlyList<string> args, AppIo io, RunOptions options)
+    {
+        using var vm = new VirtualMachine(program.CoreLib, io, options);
+        try
+        {
+            var entryType = vm.Types.Get(program.EntryPoint.DeclaringType);
+            var main = vm.Types.GetMethod(program.EntryPoint, entryType, []);
+            vm.Types.EnsureSignature(main);
+            var callArgs = new List<long>();
+            if (main.Definition.Parameters.Count == 1)
+            {
+                var array = vm.AllocateArray(vm.Types.Get(new Mono.Cecil.ArrayType(vm.Types.String.Reference)), args.Count);
+                vm.InFlight.Add(array);
+                for (var i = 0; i < args.Count; i++)
+                    vm.Heap.StoreReference((nint*)(array + ObjectLayout.SzArrayDataOffset) + i, vm.Strings.Intern(args[i]));
+                callArgs.Add(array);
+            }
+            if (entryType.StaticConstructor is not null) vm.EnsureClassInitialized(entryType);
+            var result = vm.CallManaged(main, callArgs.ToArray());
+            vm.FlushConsole();
+            return main.ReturnType is null ? 0 : (int)result;
+        }
+        catch (ExitSignal exit)
+        {
+            vm.FlushConsole();
+            return exit.Code;
+        }
+        catch (UnhandledSignal unhandled)
+        {
+            vm.FlushConsole();
+            io.Stderr.WriteLine($"Unhandled exception. {vm.DescribeException(unhandled.ExceptionObject)}");
+            foreach (var line in vm.StackTraceOf(unhandled.ExceptionObject)) io.Stderr.WriteLine(line);
+            io.Stderr.Flush();
+            return 134;
+        }
+        catch (StackOverflowSignal overflow)
+        {
+            vm.FlushConsole();
+            io.Stderr.WriteLine("Stack overflow.");
+            WriteRepeatingFrames(io.Stderr, overflow.Frames);
+            io.Stderr.Flush();
+            return 134;
+        }
+        catch (ManagedRuntimeError e) when (e.Kind == RuntimeErrorKind.TypeInitialization)
+        {
+            vm.FlushConsole();
+            io.Stderr.WriteLine($"Unhandled exception. System.TypeInitializationException: {e.ManagedMessage}");
+            return 134;
+        }
+        catch (UnsupportedMemberException e)
+        {
+            vm.FlushConsole();
+            throw new AppLoadException(e.Message);
+        }
+        catch (InvalidIlException e)
+        {
+            vm.FlushConsole();
+            throw new AppLoadException(e.Message);
+        }
+    }
+
+    /// <summary>CoreCLR prints the innermost frames, then "Repeat N times:" for the recursive run.</summary>
+    private static void WriteRepeatingFrames(TextWriter stderr, string[] frames)
+    {
+        var shown = frames.Take(5).ToArray();
+        foreach (var f in shown) stderr.WriteLine(f);
+        if (frames.Length > shown.Length) stderr.WriteLine($"   ... {frames.Length - shown.Length} more frames");
+    }
 }
 
 /// <summary>The program's standard streams.</summary>
@@ -29,5 +140,5 @@ public sealed record RunOptions
     public int MaxCallDepth { get; init; } = 20_000;
 }
 
-/// <summary>A file that cannot be run: not an assembly, corrupt, no entry point.</summary>
+/// <summary>A file that cannot be run: not an assembly, corrupt, no entry point, or a member RuntimeLab lacks.</summary>
 public sealed class AppLoadException(string message) : Exception(message);

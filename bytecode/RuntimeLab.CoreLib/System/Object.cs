@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    /// <summary>The root of every class. Its instance layout is empty: an object is its MethodTable word.</summary>
+    public class Object
+    {
+        public Object() { }
+        public virtual string ToString() => GetType().FullName;
+        public virtual bool Equals(object obj) => ReferenceEquals(this, obj);
+        public virtual int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+        public static bool ReferenceEquals(object a, object b) => a == b;
+        public static bool Equals(object a, object b) => a == b || a != null && b != null && a.Equals(b);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public extern Type GetType();
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        protected extern object MemberwiseClone();
+        ~Object() { }
+    }
+
+    public abstract class ValueType
+    {
+        public override string ToString() => GetType().FullName;
+    }
+
+    public abstract class Enum : ValueType { }
+    public struct Void { }
+    public abstract class Array { }
+    public abstract class Type
+    {
+        public abstract string Name { get; }
+        public abstract string FullName { get; }
+    }
+    public struct RuntimeTypeHandle { private IntPtr _value; }
+    public struct RuntimeFieldHandle { private IntPtr _value; }
+    public struct RuntimeMethodHandle { private IntPtr _value; }
+    public interface IDisposable { void Dispose(); }
+
+    public class Attribute { }
+    public enum AttributeTargets { Assembly = 1, Module = 2, Class = 4, Struct = 8, Enum = 16, Constructor = 32, Method = 64, Property = 128, Field = 256, Event = 512, Interface = 1024, Parameter = 2048, Delegate = 4096, ReturnValue = 8192, GenericParameter = 16384, All = 32767 }
+    [AttributeUsage(AttributeTargets.Class, Inherited = true)]
+    public sealed class AttributeUsageAttribute : Attribute
+    {
+        public AttributeUsageAttribute(AttributeTargets validOn) { }
+        public bool AllowMultiple { get; set; }
+        public bool Inherited { get; set; }
+    }
+    public sealed class ParamArrayAttribute : Attribute { }
+    public sealed class FlagsAttribute : Attribute { }
+    public sealed class SerializableAttribute : Attribute { }
+    public sealed class ObsoleteAttribute : Attribute { public ObsoleteAttribute() { } public ObsoleteAttribute(string message) { } }
+    public sealed class CLSCompliantAttribute : Attribute { public CLSCompliantAttribute(bool isCompliant) { } }
+
+    public abstract class Delegate
+    {
+        internal object _target;
+        internal IntPtr _methodHandle;
+        public object Target => _target;
+    }
+
+    public abstract class MulticastDelegate : Delegate
+    {
+        internal Delegate[] _invocationList;
+    }
+}
+
+namespace System.Reflection
+{
+    public sealed class DefaultMemberAttribute : Attribute { public DefaultMemberAttribute(string memberName) { } }
+}

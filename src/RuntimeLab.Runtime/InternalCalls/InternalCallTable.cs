@@ -1,0 +1,40 @@
+using Mono.Cecil;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime.InternalCalls;
+
+/// <summary>
+/// The host-facing leaves of the base library, by "Namespace.Type::Method": console I/O, math,
+/// number formatting, GC and environment. A base-library method declared
+/// <c>[MethodImpl(MethodImplOptions.InternalCall)] extern</c> binds here; so can a few methods with IL
+/// bodies that the runtime implements faster (listed as overrides).
+/// </summary>
+internal sealed partial class InternalCallTable
+{
+    private readonly Dictionary<string, InternalCall> _calls = new(StringComparer.Ordinal);
+
+    public InternalCallTable() => Register();
+
+    private unsafe void Add(string name, InternalCallBody body) => _calls[name] = new InternalCall(name, body);
+
+    public static string KeyOf(RuntimeMethod m) => $"{m.DeclaringType.Definition?.FullName ?? m.DeclaringType.FullName}::{m.Name}";
+
+    /// <summary>Overload-specific key: "System.Console::WriteLine(System.String)".</summary>
+    public static string OverloadKeyOf(RuntimeMethod m) =>
+        $"{KeyOf(m)}({string.Join(",", m.Definition.Parameters.Select(p => p.ParameterType.FullName))})";
+
+    public unsafe InternalCall? TryBind(RuntimeMethod method)
+    {
+        // ref T Unsafe.Add<T>(ref T, int): the element size comes from the instantiation.
+        if (KeyOf(method) == "System.Runtime.CompilerServices.Unsafe::Add")
+        {
+            var size = method.MethodArguments[0].ValueSize;
+            return new InternalCall("Unsafe.Add", (vm, a) => a[0] += (int)a[1] * (long)size);
+        }
+        if (_calls.TryGetValue(OverloadKeyOf(method), out var call) || _calls.TryGetValue(KeyOf(method), out call))
+            return call;
+        if (method.Definition.IsInternalCall || (method.Definition.ImplAttributes & MethodImplAttributes.InternalCall) != 0)
+            throw new Bytecode.Loading.UnsupportedMemberException(method.Signature, why: "internal call without a host implementation");
+        return null;
+    }
+}

@@ -1,0 +1,216 @@
+using System.Runtime.CompilerServices;
+using RuntimeLab.Runtime.Exceptions;
+using RuntimeLab.Runtime.Objects;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime.Interpreter;
+
+/// <summary>
+/// The interpreter: one host call of <see cref="Run"/> per managed activation, a switch over
+/// prepared instructions inside. Exceptions use two passes (ECMA-335 Partition I §12.4.2.5): the first
+/// walks the frame chain to find a handler, running filters; the second unwinds host frames with an
+/// <see cref="UnwindSignal"/>, each frame running its finally and fault blocks on the way.
+/// </summary>
+internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThread thread)
+{
+    private readonly VirtualMachine _vm = vm;
+    private readonly ExecutionThread _thread = thread;
+
+    /// <summary>Calls <paramref name="method"/> with its arguments at <paramref name="args"/>; the result replaces them.</summary>
+    public void Invoke(RuntimeMethod method, long* args)
+    {
+        if (method.InternalCall is null && method.Prepared is null)
+            Prepare(method);
+        if (method.InternalCall is { } icall)
+        {
+            icall.Invoke(_vm, args);
+            return;
+        }
+        var pm = method.Prepared!;
+        var t = _thread;
+        if (t.Depth >= t.MaxDepth || args + pm.FrameSlots >= t.StackLimit)
+            throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
+        var savedTop = t.Top;
+        // Locals start zeroed (C# always sets localsinit; RuntimeLab zeroes them regardless).
+        new Span<long>(args + pm.LocalsStart, pm.FrameSlots - pm.LocalsStart).Clear();
+        t.Top = args + pm.FrameSlots;
+        t.Push(pm, args, funclet: false);
+        try
+        {
+            Run(pm, args, 0);
+        }
+        finally
+        {
+            t.Depth--;
+            t.Top = savedTop;
+        }
+    }
+
+    public void Prepare(RuntimeMethod method)
+    {
+        if (method.InternalCall is not null || method.Prepared is not null) return;
+        if (_vm.InternalCalls.TryBind(method) is { } icall)
+        {
+            method.InternalCall = icall;
+            return;
+        }
+        if (!method.HasBody)
+            throw new Bytecode.Loading.UnsupportedMemberException(method.Signature, why: method.Definition.IsPInvokeImpl ? "P/Invoke" : "no body");
+        method.Prepared = Preparer.Prepare(_vm, method);
+    }
+
+    /// <summary>Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.</summary>
+    private int Run(PreparedMethod pm, long* fp, int pc)
+    {
+        while (true)
+        {
+            UnwindSignal? unwind;
+            try
+            {
+                return Dispatch(pm, fp, pc);
+            }
+            catch (UnwindSignal u)
+            {
+                unwind = u;
+            }
+            catch (ManagedRuntimeError e)
+            {
+                unwind = Raise(_vm.CreateRuntimeException(e));
+            }
+            catch (OverflowException)
+            {
+                // checked arithmetic in the handlers uses C#'s own overflow checks
+                unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
+            }
+            if (unwind.TargetDepth < 0)
+                throw new UnhandledSignal(unwind.ExceptionObject);
+            pc = _thread.Current.Pc;
+            var myDepth = _thread.Depth - 1;
+            if (unwind.TargetDepth == myDepth)
+            {
+                var handler = pm.Handlers[unwind.HandlerIndex];
+                RunFinallies(pm, fp, pc, innerOf: handler);
+                fp[pm.EvalStart] = unwind.ExceptionObject;
+                _vm.InFlight.Remove(unwind.ExceptionObject);
+                pc = handler.HandlerStart;
+                _thread.Current.Pc = pc;
+                continue;
+            }
+            RunFinallies(pm, fp, pc, innerOf: null);
+            throw unwind;
+        }
+    }
+
+    /// <summary>First pass: find the handler for <paramref name="exception"/>, then start the second.</summary>
+    private UnwindSignal Raise(nint exception)
+    {
+        _vm.InFlight.Add(exception);
+        _vm.RecordStackTrace(exception, _thread);
+        var type = _vm.TypeOf(exception);
+        for (var depth = _thread.Depth - 1; depth >= 0; depth--)
+        {
+            ref var frame = ref _thread.Frames[depth];
+            var pm = frame.Method;
+            var pc = frame.Pc;
+            for (var i = 0; i < pm.Handlers.Length; i++)
+            {
+                var h = pm.Handlers[i];
+                if (!h.TryCovers(pc)) continue;
+                if (frame.IsFunclet && !IsInsideFunclet(pm, h, frame.Pc)) continue;
+                if (h.Kind == HandlerKind.Catch && _vm.Types.IsAssignableTo(type, h.CatchType!))
+                    return new UnwindSignal(exception, depth, i);
+                if (h.Kind == HandlerKind.Filter && RunFilter(depth, h, exception))
+                    return new UnwindSignal(exception, depth, i);
+            }
+        }
+        return new UnwindSignal(exception, -1, -1);
+    }
+
+    private static bool IsInsideFunclet(PreparedMethod pm, Handler h, int funcletPc) =>
+        pm.Handlers.Any(f => f.HandlerCovers(funcletPc) && h.TryStart >= f.HandlerStart && h.TryEnd <= f.HandlerEnd);
+
+    /// <summary>Runs a filter on a copy of its frame's arguments and locals above the stack top, since
+    /// the frames above it are still live in the first pass.</summary>
+    private bool RunFilter(int depth, Handler h, nint exception)
+    {
+        var frame = _thread.Frames[depth];
+        var pm = frame.Method;
+        var copy = _thread.Top;
+        if (copy + pm.FrameSlots >= _thread.StackLimit)
+            throw new StackOverflowSignal { Frames = _vm.StackTrace(_thread).ToArray() };
+        Buffer.MemoryCopy(frame.Fp, copy, pm.EvalStart * 8, pm.EvalStart * 8);
+        copy[pm.EvalStart] = exception;
+        var savedTop = _thread.Top;
+        _thread.Top = copy + pm.FrameSlots;
+        _thread.Push(pm, copy, funclet: true);
+        try
+        {
+            return Run(pm, copy, h.FilterStart) != 0;
+        }
+        catch (UnwindSignal)
+        {
+            return false; // an exception inside a filter means "no" (Partition I §12.4.2.7)
+        }
+        finally
+        {
+            _thread.Depth--;
+            _thread.Top = savedTop;
+            Buffer.MemoryCopy(copy, frame.Fp, pm.EvalStart * 8, pm.EvalStart * 8);
+        }
+    }
+
+    /// <summary>Second pass in one frame: finally and fault blocks covering <paramref name="pc"/>,
+    /// innermost first; only those inside <paramref name="innerOf"/>'s try when it is the target.</summary>
+    private void RunFinallies(PreparedMethod pm, long* fp, int pc, Handler? innerOf)
+    {
+        foreach (var h in pm.Handlers)
+        {
+            if (h == innerOf) break; // clauses are ordered inner first: the rest enclose the target
+            if (h.Kind is not (HandlerKind.Finally or HandlerKind.Fault) || !h.TryCovers(pc)) continue;
+            if (innerOf is not null && !(h.TryStart >= innerOf.TryStart && h.TryEnd <= innerOf.TryEnd)) continue;
+            RunFunclet(pm, fp, h.HandlerStart);
+        }
+    }
+
+    private void RunFunclet(PreparedMethod pm, long* fp, int start)
+    {
+        var outerPc = _thread.Current.Pc;
+        _thread.Current.Pc = start; // exceptions from the funclet are looked up from its handler
+        _thread.Push(pm, fp, funclet: true);
+        try
+        {
+            Run(pm, fp, start);
+        }
+        finally
+        {
+            _thread.Depth--;
+            _thread.Current.Pc = outerPc;
+        }
+    }
+
+    /// <summary>Raises a managed exception object at the current frame (the throw instruction).</summary>
+    private void Throw(nint exception)
+    {
+        if (exception == 0)
+            exception = _vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.NullReference));
+        var unwind = Raise(exception);
+        if (unwind.TargetDepth < 0) throw new UnhandledSignal(exception);
+        throw unwind;
+    }
+
+    internal void ThrowFromHost(nint exception) => Throw(exception);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NullReference() => throw new ManagedRuntimeError(RuntimeErrorKind.NullReference);
+
+    /// <summary>The fast path records the pc only when it fails, so the handler search knows where.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void NullReference(ref Frame frame, long pc)
+    {
+        frame.Pc = (int)pc;
+        throw new ManagedRuntimeError(RuntimeErrorKind.NullReference);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void IndexOutOfRange() => throw new ManagedRuntimeError(RuntimeErrorKind.IndexOutOfRange);
+}

@@ -1,0 +1,68 @@
+using RuntimeLab.Bytecode.Importing;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime.Interpreter;
+
+/// <summary>
+/// A method ready for the interpreter. Its frame is a run of 8-byte slots:
+/// <code>
+///   [arguments][locals and temporaries][evaluation stack …]      fp → slot 0
+/// </code>
+/// A call's arguments are the caller's top stack slots, so the callee's frame starts there and the
+/// return value lands where the caller's stack expects it: calls copy nothing.
+/// </summary>
+public sealed class PreparedMethod
+{
+    public required RuntimeMethod Method { get; init; }
+    public required ImportedMethod Imported { get; init; }
+    public required Instr[] Code { get; init; }
+    public required object[] Tokens { get; init; }
+    public required int LocalsStart { get; init; }
+    public required int EvalStart { get; init; }
+    /// <summary>Slots the frame needs, scratch included: the stack limit check uses it.</summary>
+    public required int FrameSlots { get; init; }
+    /// <summary>Local slot of each IL local.</summary>
+    public required int[] LocalSlot { get; init; }
+    public required RuntimeType[] LocalTypes { get; init; }
+    public required Handler[] Handlers { get; init; }
+    /// <summary>First prepared instruction of each IL instruction (by IL instruction index).</summary>
+    public required int[] PcOfIlIndex { get; init; }
+    /// <summary>Per prepared instruction, the IL instruction index it came from.</summary>
+    public required int[] IlIndexOfPc { get; init; }
+    /// <summary>Frame slots that hold references / managed pointers whatever the pc (arguments, locals).</summary>
+    public required GcSlots FixedRoots { get; init; }
+
+    /// <summary>Evaluation-stack slots live at an IL instruction, by kind: computed on demand for the GC.</summary>
+    private readonly Dictionary<int, GcSlots> _stackRoots = [];
+    public required Func<int, GcSlots> StackRootsAt { get; init; }
+
+    public GcSlots StackRoots(int ilIndex)
+    {
+        if (!_stackRoots.TryGetValue(ilIndex, out var roots))
+            _stackRoots[ilIndex] = roots = StackRootsAt(ilIndex);
+        return roots;
+    }
+}
+
+/// <summary>Slots holding object references, managed pointers, and structs with references inside.</summary>
+public sealed record GcSlots(int[] References, int[] Interiors)
+{
+    public static readonly GcSlots None = new([], []);
+}
+
+public enum HandlerKind : byte { Catch, Filter, Finally, Fault }
+
+/// <summary>An exception clause in prepared-instruction indices (end exclusive).</summary>
+public sealed class Handler
+{
+    public HandlerKind Kind { get; init; }
+    public int TryStart { get; init; }
+    public int TryEnd { get; init; }
+    public int HandlerStart { get; init; }
+    public int HandlerEnd { get; init; }
+    public int FilterStart { get; init; }
+    public RuntimeType? CatchType { get; init; }
+
+    public bool TryCovers(int pc) => pc >= TryStart && pc < TryEnd;
+    public bool HandlerCovers(int pc) => pc >= HandlerStart && pc < HandlerEnd || Kind == HandlerKind.Filter && pc >= FilterStart && pc < HandlerStart;
+}

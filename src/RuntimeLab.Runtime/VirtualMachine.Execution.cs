@@ -1,0 +1,177 @@
+using RuntimeLab.Runtime.Exceptions;
+using RuntimeLab.Runtime.Interpreter;
+using RuntimeLab.Runtime.Objects;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime;
+
+/// <summary>Calls the runtime makes on its own (class constructors, exception constructors,
+/// delegates), and the managed exceptions it raises.</summary>
+internal sealed unsafe partial class VirtualMachine
+{
+    /// <summary>Calls a method with arguments given as slot values, in a frame above the current top.</summary>
+    public long CallManaged(RuntimeMethod method, params long[] args)
+    {
+        Types.EnsureSignature(method);
+        var frame = Thread.Top;
+        var savedTop = Thread.Top;
+        var slot = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            frame[slot] = args[i];
+            slot += Math.Max(1, method.Arguments[i].Slots);
+        }
+        Thread.Top = frame + Math.Max(slot, method.ReturnSlots) + 1;
+        try
+        {
+            Interpreter.Invoke(method, frame);
+            return frame[0];
+        }
+        finally
+        {
+            Thread.Top = savedTop;
+        }
+    }
+
+    /// <summary>Runs a type's static constructor once (ECMA-335 Partition II §10.5.3.3); a
+    /// constructor that throws leaves the type failed, and every use throws TypeInitializationException.</summary>
+    public void EnsureClassInitialized(RuntimeType type)
+    {
+        if (type.InitState == ClassInitState.Done || type.InitState == ClassInitState.Running) return;
+        if (type.InitState == ClassInitState.Failed)
+            throw new ManagedRuntimeError(RuntimeErrorKind.TypeInitialization, $"The type initializer for '{type.FullName}' threw an exception.");
+        if (type.BaseType is { } b && b.StaticConstructor is not null) EnsureClassInitialized(b);
+        type.InitState = ClassInitState.Running;
+        try
+        {
+            Types.EnsureStatics(type);
+            if (type.StaticConstructor is { } cctor) CallManaged(cctor);
+            type.InitState = ClassInitState.Done;
+        }
+        catch (UnwindSignal)
+        {
+            type.InitState = ClassInitState.Failed;
+            throw new ManagedRuntimeError(RuntimeErrorKind.TypeInitialization, $"The type initializer for '{type.FullName}' threw an exception.");
+        }
+    }
+
+    /// <summary>A managed exception object for an error the engine detected.</summary>
+    public nint CreateRuntimeException(ManagedRuntimeError error)
+    {
+        var type = Types.Get(Types.CoreDefinition(error.ExceptionTypeName) ?? Types.CoreDefinition("System.Exception")!);
+        var obj = Allocate(type);
+        InFlight.Add(obj);
+        try
+        {
+            var ctor = type.Definition!.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 1 && m.Parameters[0].ParameterType.FullName == "System.String");
+            if (error.ManagedMessage is not null && ctor is not null)
+                CallManaged(Types.GetMethod(ctor, type, []), obj, Strings.Intern(error.ManagedMessage));
+            else if (type.Definition.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0) is { } ctor0)
+                CallManaged(Types.GetMethod(ctor0, type, []), obj);
+        }
+        finally
+        {
+            InFlight.Remove(obj);
+        }
+        return obj;
+    }
+
+    private readonly Dictionary<nint, string[]> _stackTraces = [];
+
+    /// <summary>Records where an exception was thrown (for Exception.StackTrace and the unhandled report).</summary>
+    public void RecordStackTrace(nint exception, ExecutionThread thread)
+    {
+        if (!_stackTraces.ContainsKey(exception)) _stackTraces[exception] = StackTrace(thread).ToArray();
+    }
+
+    public string[] StackTraceOf(nint exception) => _stackTraces.TryGetValue(exception, out var t) ? t : [];
+
+    public IEnumerable<string> StackTrace(ExecutionThread thread)
+    {
+        for (var d = thread.Depth - 1; d >= 0; d--)
+        {
+            var f = thread.Frames[d];
+            if (f.IsFunclet) continue;
+            var il = f.Pc < f.Method.Code.Length ? f.Method.Code[f.Pc].IlOffset : 0;
+            yield return $"   at {f.Method.Method.Signature} in IL_{il:x4}";
+        }
+    }
+
+    /// <summary>The exception a rethrow inside a catch handler rethrows: the handler's entry slot.</summary>
+    public nint CurrentCatchException(ExecutionThread thread, PreparedMethod pm, long* fp)
+    {
+        // The catch block received its exception in the first evaluation slot; C# copies it to a
+        // local at once, but the first slot is not reused before a rethrow in compiler output.
+        return (nint)fp[pm.EvalStart];
+    }
+
+    public void* Localloc(ExecutionThread thread, int bytes)
+    {
+        var p = System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+        _localloc.Add((nint)p);
+        return p;
+    }
+
+    private readonly List<nint> _localloc = [];
+
+    /// <summary>Delegate construction: the target object and a method handle from ldftn/ldvirtftn.</summary>
+    public nint NewDelegate(RuntimeType delegateType, nint target, long methodHandle)
+    {
+        var d = Allocate(delegateType);
+        var fields = DelegateFields();
+        Heap.StoreReference((nint*)(d + fields.Target.Offset), target);
+        *(long*)(d + fields.Method.Offset) = methodHandle;
+        return d;
+    }
+
+    private (RuntimeField Target, RuntimeField Method, RuntimeField? List) DelegateFields()
+    {
+        var del = Types.CoreType("System", "Delegate");
+        var multi = Types.CoreType("System", "MulticastDelegate");
+        return (del.InstanceFields.First(f => f.Name == "_target"), del.InstanceFields.First(f => f.Name == "_methodHandle"),
+            multi.InstanceFields.FirstOrDefault(f => f.Name == "_invocationList"));
+    }
+
+    /// <summary>Invoke on a delegate: each target in turn for a multicast delegate, the last result kept.</summary>
+    public void InvokeDelegate(Interpreter.Interpreter interpreter, RuntimeMethod invoke, long* args)
+    {
+        var d = (nint)args[0];
+        if (d == 0) throw new ManagedRuntimeError(RuntimeErrorKind.NullReference);
+        var fields = DelegateFields();
+        var list = fields.List is null ? 0 : *(nint*)(d + fields.List.Offset);
+        if (list == 0)
+        {
+            InvokeSingle(interpreter, invoke, d, args, fields);
+            return;
+        }
+        var count = *(int*)(list + ObjectLayout.ArrayLengthOffset);
+        var argSlots = invoke.ArgumentSlots;
+        var saved = new long[argSlots];
+        new Span<long>(args, argSlots).CopyTo(saved);
+        for (var i = 0; i < count; i++)
+        {
+            var each = *(nint*)(list + ObjectLayout.SzArrayDataOffset + 8 * i);
+            saved.CopyTo(new Span<long>(args, argSlots));
+            args[0] = each;
+            InvokeSingle(interpreter, invoke, each, args, fields);
+        }
+    }
+
+    private void InvokeSingle(Interpreter.Interpreter interpreter, RuntimeMethod invoke, nint d, long* args,
+        (RuntimeField Target, RuntimeField Method, RuntimeField? List) fields)
+    {
+        var target = *(nint*)(d + fields.Target.Offset);
+        var method = MethodOfHandle(*(long*)(d + fields.Method.Offset));
+        Types.EnsureSignature(method);
+        if (method.IsStatic)
+        {
+            // Open static: drop the delegate slot, arguments move down one.
+            var slots = invoke.ArgumentSlots - 1;
+            Buffer.MemoryCopy(args + 1, args, slots * 8, slots * 8);
+            interpreter.Invoke(method, args);
+            return;
+        }
+        args[0] = method.DeclaringType.IsValueType ? target + ObjectLayout.FirstFieldOffset : target;
+        interpreter.Invoke(method, args);
+    }
+}

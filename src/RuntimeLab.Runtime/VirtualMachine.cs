@@ -1,0 +1,181 @@
+using Mono.Cecil;
+using RuntimeLab.Bytecode.Loading;
+using RuntimeLab.Runtime.Exceptions;
+using RuntimeLab.Runtime.Heap;
+using RuntimeLab.Runtime.InternalCalls;
+using RuntimeLab.Runtime.Interpreter;
+using RuntimeLab.Runtime.Objects;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime;
+
+/// <summary>
+/// One run of one program: its types, heap, interned strings and thread. No state is static, so
+/// several VMs may run in one process (the tests do).
+/// </summary>
+internal sealed unsafe partial class VirtualMachine : IDisposable
+{
+    public TypeLoader Types { get; }
+    public ManagedHeap Heap { get; }
+    public InternalCallTable InternalCalls { get; } = new();
+    public StringTable Strings { get; }
+    public AppIo Io { get; }
+    public RunOptions Options { get; }
+    /// <summary>Exception objects between throw and catch: roots.</summary>
+    public List<nint> InFlight { get; } = [];
+    private readonly List<RuntimeMethod> _methodHandles = [];
+    private readonly Dictionary<RuntimeMethod, long> _methodHandleOf = [];
+    private readonly List<RuntimeField> _fieldHandles = [];
+    internal ExecutionThread Thread { get; }
+    internal Interpreter.Interpreter Interpreter { get; }
+
+    public VirtualMachine(AssemblyDefinition coreLib, AppIo io, RunOptions options)
+    {
+        Io = io;
+        Options = options;
+        Types = new TypeLoader(coreLib);
+        Heap = new ManagedHeap { Limit = options.HeapLimit };
+        Strings = new StringTable(this);
+        Thread = new ExecutionThread(slotCount: 16L << 20, maxDepth: options.MaxCallDepth);
+        Interpreter = new Interpreter.Interpreter(this, Thread);
+    }
+
+    public RuntimeType TypeOf(nint obj) => Types.ById((*(MethodTable**)obj)->TypeId);
+
+    public nint Allocate(RuntimeType type)
+    {
+        var mt = type.MethodTable;
+        return Heap.Allocate(mt, mt->BaseSize);
+    }
+
+    public nint AllocateArray(RuntimeType arrayType, int length)
+    {
+        var mt = arrayType.MethodTable;
+        var obj = Heap.Allocate(mt, mt->BaseSize + (long)mt->ComponentSize * length);
+        *(int*)(obj + ObjectLayout.ArrayLengthOffset) = length;
+        return obj;
+    }
+
+    public nint AllocateMdArray(RuntimeType arrayType, int[] lengths)
+    {
+        var mt = arrayType.MethodTable;
+        long total = 1;
+        foreach (var l in lengths) total *= l;
+        if (total > int.MaxValue) throw new ManagedRuntimeError(RuntimeErrorKind.OutOfMemory);
+        var obj = Heap.Allocate(mt, mt->BaseSize + mt->ComponentSize * total);
+        *(int*)(obj + ObjectLayout.ArrayLengthOffset) = (int)total;
+        var bounds = (int*)(obj + ObjectLayout.SzArrayDataOffset);
+        for (var i = 0; i < lengths.Length; i++) bounds[i] = lengths[i];
+        return obj;
+    }
+
+    public nint AllocateString(int length)
+    {
+        var mt = Types.String.MethodTable;
+        var obj = Heap.Allocate(mt, mt->BaseSize + 2L * length);
+        *(int*)(obj + ObjectLayout.StringLengthOffset) = length;
+        return obj;
+    }
+
+    public nint NewString(ReadOnlySpan<char> chars)
+    {
+        var s = AllocateString(chars.Length);
+        chars.CopyTo(new Span<char>((void*)(s + ObjectLayout.StringCharsOffset), chars.Length));
+        return s;
+    }
+
+    public static string ReadString(nint s) => s == 0 ? "" :
+        new string((char*)(s + ObjectLayout.StringCharsOffset), 0, *(int*)(s + ObjectLayout.StringLengthOffset));
+
+    public nint Clone(nint obj)
+    {
+        var mt = *(MethodTable**)obj;
+        var size = mt->BaseSize + (mt->HasComponents ? (long)mt->ComponentSize * *(int*)(obj + ObjectLayout.ArrayLengthOffset) : 0);
+        var copy = Heap.Allocate(mt, size);
+        Buffer.MemoryCopy((void*)(obj + 8), (void*)(copy + 8), size - 8, size - 8);
+        return copy;
+    }
+
+    public bool IsInstanceOf(nint obj, RuntimeType type) => Types.IsAssignableTo(TypeOf(obj), type);
+
+    public void CheckUnbox(nint obj, RuntimeType type)
+    {
+        var actual = TypeOf(obj);
+        if (actual == type) return;
+        // An enum unboxes as its underlying type and back (Partition III §4.32).
+        var a = actual.IsEnum ? actual.ElementType : actual;
+        var b = type.IsEnum ? type.ElementType : type;
+        if (a == b) return;
+        throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast, $"Unable to cast object of type '{actual.FullName}' to type '{type.FullName}'.");
+    }
+
+    /// <summary>Boxing a Nullable&lt;T&gt; boxes its value, or gives null (Partition III §4.1).</summary>
+    public nint BoxNullable(RuntimeType nullable, byte* value)
+    {
+        var hasValue = nullable.InstanceFields.First(f => f.Name == "hasValue");
+        var inner = nullable.InstanceFields.First(f => f.Name == "value");
+        if (value[hasValue.Offset] == 0) return 0;
+        var box = Allocate(inner.FieldType);
+        Buffer.MemoryCopy(value + inner.Offset, (void*)(box + ObjectLayout.FirstFieldOffset), inner.FieldType.ValueSize, inner.FieldType.ValueSize);
+        return box;
+    }
+
+    public void UnboxNullable(RuntimeType nullable, nint obj, byte* destination)
+    {
+        var hasValue = nullable.InstanceFields.First(f => f.Name == "hasValue");
+        var inner = nullable.InstanceFields.First(f => f.Name == "value");
+        new Span<byte>(destination, nullable.ValueSize).Clear();
+        if (obj == 0) return;
+        CheckUnbox(obj, inner.FieldType);
+        destination[hasValue.Offset] = 1;
+        Buffer.MemoryCopy((void*)(obj + ObjectLayout.FirstFieldOffset), destination + inner.Offset, inner.FieldType.ValueSize, inner.FieldType.ValueSize);
+    }
+
+    public long MethodHandle(RuntimeMethod method)
+    {
+        if (!_methodHandleOf.TryGetValue(method, out var handle))
+        {
+            _methodHandles.Add(method);
+            _methodHandleOf[method] = handle = _methodHandles.Count;
+        }
+        return handle;
+    }
+
+    public RuntimeMethod MethodOfHandle(long handle) => _methodHandles[(int)handle - 1];
+
+    public long FieldHandle(RuntimeField field)
+    {
+        _fieldHandles.Add(field);
+        return _fieldHandles.Count;
+    }
+
+    public RuntimeField FieldOfHandle(long handle) => _fieldHandles[(int)handle - 1];
+
+    public void LoadValue(RuntimeType type, byte* from, long* slot)
+    {
+        var prim = type.IsEnum ? type.ElementType!.Primitive : type.Primitive;
+        switch (prim)
+        {
+            case PrimitiveKind.SByte: *slot = *(sbyte*)from; return;
+            case PrimitiveKind.Byte: case PrimitiveKind.Boolean: *slot = *from; return;
+            case PrimitiveKind.Int16: *slot = *(short*)from; return;
+            case PrimitiveKind.UInt16: case PrimitiveKind.Char: *slot = *(ushort*)from; return;
+            case PrimitiveKind.Int32: case PrimitiveKind.UInt32: *slot = *(int*)from; return;
+            case PrimitiveKind.Single: *(float*)slot = *(float*)from; return;
+        }
+        Buffer.MemoryCopy(from, slot, type.ValueSize, type.ValueSize);
+    }
+
+    public void StoreValue(RuntimeType type, byte* to, long* slot)
+    {
+        if (type.IsReferenceType) Heap.StoreReference((nint*)to, (nint)(*slot));
+        else Buffer.MemoryCopy(slot, to, type.ValueSize, type.ValueSize);
+    }
+
+    public void Dispose()
+    {
+        Thread.Dispose();
+        Heap.Dispose();
+        Types.Dispose();
+    }
+}
