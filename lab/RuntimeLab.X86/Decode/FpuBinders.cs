@@ -52,7 +52,7 @@ public static unsafe class FpuBinders
             Mnemonic.Fabs => (Handler)(&Arithmetic.Absolute),
             Mnemonic.Fsqrt => WithImm(ref op, (uint)HostOp.SquareRoot, (Handler)(&Arithmetic.UnaryOnTop)),
             Mnemonic.Frndint => WithImm(ref op, (uint)HostOp.RoundToInteger, (Handler)(&Arithmetic.UnaryOnTop)),
-            Mnemonic.F2xm1 => WithImm(ref op, (uint)HostOp.Exp2Minus1, (Handler)(&Arithmetic.UnaryOnTop)),
+            Mnemonic.F2xm1 => (Handler)(&Transcendental.Exp2Minus1),
             Mnemonic.Fscale => (Handler)(&Arithmetic.Scale),
             Mnemonic.Fxtract => (Handler)(&Arithmetic.Extract),
             Mnemonic.Fprem => WithImm(ref op, (uint)HostOp.PartialRemainder, (Handler)(&Arithmetic.PartialRemainder)),

@@ -53,7 +53,7 @@ public static unsafe class Arithmetic
         s->Fpu.Status &= unchecked((ushort)~FpuStatus.C1);
     }
 
-    /// <summary>FSQRT, FRNDINT (and F2XM1): ST(0) = f(ST(0)) on the host; the operation is in Imm.</summary>
+    /// <summary>FSQRT, FRNDINT: ST(0) = f(ST(0)) on the host; the operation is in Imm.</summary>
     public static void UnaryOnTop(CpuState* s, DecodedOp* op)
     {
         X87.NoteInstruction(s, op);

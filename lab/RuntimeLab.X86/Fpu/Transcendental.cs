@@ -71,13 +71,47 @@ public static unsafe class Transcendental
         X87.Push(s, Float80.One);
     }
 
+    /// <summary>F2XM1: ST(0) = 2^x − 1. Intel leaves |x| &gt; 1 undefined; QEMU (and so the emulator) answers invalid.</summary>
+    public static void Exp2Minus1(CpuState* s, DecodedOp* op)
+    {
+        X87.NoteInstruction(s, op);
+        var x = X87.Read(s, 0);
+        if (!x.IsNaN && (x.Exponent > 0x3FFF || (x.Exponent == 0x3FFF && x.Significand != Float80.IntegerBit)))
+        {
+            X87.SetFlags(s, FpuStatus.IE);
+            X87.Write(s, 0, Float80.Indefinite);
+            return;
+        }
+        X87.Write(s, 0, X87.Unary(s, HostOp.Exp2Minus1, x));
+    }
+
     /// <summary>FYL2X, FYL2XP1, FPATAN (HostOp in Imm): ST(1) = f(ST(1), ST(0)), then pop.</summary>
     public static void IntoSecondAndPop(CpuState* s, DecodedOp* op)
     {
         X87.NoteInstruction(s, op);
         var x = X87.Read(s, 0);
         var y = X87.Read(s, 1);
-        X87.Write(s, 1, X87.Binary(s, (HostOp)op->Imm, x, y));
+        var result = (HostOp)op->Imm == HostOp.Yl2xp1 && OutsideYl2xp1Domain(x, y)
+            ? InvalidResult(s)
+            : X87.Binary(s, (HostOp)op->Imm, x, y);
+        X87.Write(s, 1, result);
         X87.Pop(s);
+    }
+
+    /// <summary>
+    /// FYL2XP1 is defined for |x| &lt; 1 − √2/2 (Intel); QEMU accepts AMD's wider √2/2 − 1 .. √2 − 1 and
+    /// answers invalid outside it, where the hardware returns an unspecified value. The bounds are QEMU's.
+    /// </summary>
+    private static bool OutsideYl2xp1Domain(Float80 x, Float80 y)
+    {
+        if (x.IsNaN || y.IsNaN) return false;
+        var limit = x.IsNegative ? 0x95F6_1998_0C43_36F7UL : 0xD413_CCCF_E779_9211UL;
+        return x.Exponent > 0x3FFD || (x.Exponent == 0x3FFD && x.Significand > limit);
+    }
+
+    private static Float80 InvalidResult(CpuState* s)
+    {
+        X87.SetFlags(s, FpuStatus.IE);
+        return Float80.Indefinite;
     }
 }
