@@ -41,3 +41,5 @@ public static class AttributeIndex
 public enum AtomicOrdering { NotAtomic = 0, Unordered = 1, Monotonic = 2, Acquire = 4, Release = 5, AcquireRelease = 6, SequentiallyConsistent = 7 }
 
 public enum AtomicRmwOp { Xchg = 0, Add, Sub, And, Nand, Or, Xor, Max, Min, UMax, UMin, FAdd, FSub, FMax, FMin }
+
+public enum InlineAsmDialect { Att = 0, Intel = 1 }

@@ -60,6 +60,9 @@ public unsafe struct CpuState
     /// <summary>A GCHandle to the interpreter that owns this state (segment loads call back into it).</summary>
     public nint OwnerHandle;
 
+    /// <summary>The x87 unit, after everything else so that the fields above keep their offsets.</summary>
+    public Fpu.FpuState Fpu;
+
     /// <summary>The interrupt flag, DF and the other non-arithmetic bits, with the arithmetic flags computed.</summary>
     public uint Eflags
     {

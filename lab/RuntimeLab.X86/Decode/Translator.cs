@@ -26,6 +26,7 @@ public static unsafe class Translator
         StringBinders.String,
         BitBinders.Bit,
         BcdBinders.Bcd,
+        FpuBinders.Fpu,
     ];
 
     public static void Translate(in Instruction instruction, ref DecodedOp op)

@@ -57,6 +57,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         State->Selectors[Seg.Cs] = 0x23;
         State->Selectors[Seg.Ds] = State->Selectors[Seg.Es] = State->Selectors[Seg.Ss] = 0x2B;
         for (var seg = 0; seg < 6; seg++) State->SegmentLimit[seg] = 0xFFFF_FFFF;
+        State->Fpu.Initialize();
         _blocks = new BlockCache(State, memory);
     }
 
