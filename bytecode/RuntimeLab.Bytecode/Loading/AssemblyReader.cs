@@ -9,6 +9,7 @@ public static class AssemblyReader
     {
         if (!File.Exists(path))
             throw new BytecodeLoadException($"{path}: no such file");
+        CheckSectionsPresent(path);
         try
         {
             var assembly = AssemblyDefinition.ReadAssembly(path, parameters);
@@ -25,6 +26,23 @@ public static class AssemblyReader
         catch (Exception e) when (e is not BytecodeLoadException and not UnsupportedMemberException)
         {
             throw new BytecodeLoadException($"{path}: corrupt or truncated assembly ({e.GetType().Name}: {FirstLine(e.Message)})", e);
+        }
+    }
+
+    /// <summary>A truncated file may still parse as far as Cecil reads; every section must be whole.</summary>
+    private static void CheckSectionsPresent(string path)
+    {
+        using var stream = File.OpenRead(path);
+        try
+        {
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            foreach (var section in pe.PEHeaders.SectionHeaders)
+                if ((long)section.PointerToRawData + section.SizeOfRawData > stream.Length)
+                    throw new BytecodeLoadException($"{path}: truncated assembly (section {section.Name} ends at byte {section.PointerToRawData + section.SizeOfRawData}, the file has {stream.Length})");
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new BytecodeLoadException($"{path}: not a .NET assembly ({FirstLine(e.Message)})", e);
         }
     }
 
