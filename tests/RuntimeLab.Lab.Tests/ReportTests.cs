@@ -44,6 +44,26 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void ProblemReportGivesAMissingEngineOneLineAndEachFailedCellItsOwn()
+    {
+        var plan = TestExperiment.Plan("a",
+            TestExperiment.Printing("a", "same"),
+            new ProcessEngine("gone", "not on this machine", "/nonexistent/runtime", [], "apt-get install -y gone"),
+            new InProcessEngine("c", "fails", (_, _) => throw new InvalidOperationException("bad"))) with
+        {
+            Workloads = [new Workload("w1", "first"), new Workload("w2", "second")],
+        };
+        var text = new StringWriter();
+
+        ProblemReport.Write(text, TestExperiment.Run(plan));
+
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, line => line.Contains("gone"));
+        Assert.Contains(lines, line => line.StartsWith("skipped: gone") && line.Contains("apt-get install -y gone"));
+        Assert.Equal(2, lines.Count(line => line.StartsWith("FAILED:") && line.Contains(" on c:")));
+    }
+
+    [Fact]
     public void TableShowsEachCellsStatus()
     {
         var text = new StringWriter();

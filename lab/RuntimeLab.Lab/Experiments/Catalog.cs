@@ -11,6 +11,7 @@ public static class ExperimentCatalog
         new Backend.BackendExperiment(),
         new StartupExperiment(),
         new X86.X86Experiment(),
+        new AppVm.AppVmExperiment(),
     ];
 
     public static Experiment? Find(string name) => All.FirstOrDefault(experiment => experiment.Name == name);

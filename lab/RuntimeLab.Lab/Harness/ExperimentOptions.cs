@@ -8,6 +8,9 @@ public sealed record ExperimentOptions
     public string? BaselineEngine { get; init; }
     public TimeSpan? RunTimeout { get; init; }
 
+    /// <summary>One of the experiment's <see cref="Experiment.Sizes"/>; null for its default.</summary>
+    public string? Size { get; init; }
+
     public ExperimentPlan ApplyTo(ExperimentPlan plan) => plan with
     {
         Repetitions = Repetitions ?? plan.Repetitions,

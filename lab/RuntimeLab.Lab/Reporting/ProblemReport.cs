@@ -2,12 +2,17 @@ using RuntimeLab.Lab.Harness;
 
 namespace RuntimeLab.Lab.Reporting;
 
-/// <summary>One plain line per cell that is not ok, saying why: the details the table has no room for.</summary>
+/// <summary>
+/// One plain line per cell that is not ok, saying why: the details the table has no room for. An engine that is
+/// not installed is missing for every workload, so it gets one line, not one per workload.
+/// </summary>
 public static class ProblemReport
 {
     public static void Write(TextWriter writer, ExperimentResult result)
     {
-        foreach (var cell in result.Cells.Where(cell => cell.Status != CellStatus.Ok))
+        foreach (var engine in result.Cells.Where(cell => cell.Status == CellStatus.NotInstalled).GroupBy(cell => cell.Engine))
+            writer.WriteLine($"{Label(CellStatus.NotInstalled)} {engine.Key} on every workload: {engine.First().Detail}");
+        foreach (var cell in result.Cells.Where(cell => cell.Status is not (CellStatus.Ok or CellStatus.NotInstalled)))
             writer.WriteLine($"{Label(cell.Status)} {cell.Workload} on {cell.Engine}: {cell.Detail}");
     }
 

@@ -44,12 +44,14 @@ public static class LabCommand
         var output = new Option<string?>("--out") { Description = "Folder for runs.csv, summary.csv, result.json (default: out/lab/NAME-yyyyMMdd-HHmmss)" };
         var baseline = new Option<string?>("--baseline") { Description = "Engine that ratios and outputs are compared against (default: the experiment's)" };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds one run may take before it is stopped (default: the experiment's)" };
+        var size = new Option<string?>("--size") { Description = "Workload size, for experiments that offer several (appvm: small, large; default: the first)" };
 
         var run = new Command("run", "Run an experiment, print a summary table and write CSV and JSON reports.")
         {
-            name, reps, warmup, output, baseline, timeout,
+            name, reps, warmup, output, baseline, timeout, size,
         };
-        Examples.Attach(run, "runtimelab lab run backend", "runtimelab lab run backend --reps 9 --warmup 2 --out results/backend");
+        Examples.Attach(run, "runtimelab lab run backend", "runtimelab lab run backend --reps 9 --warmup 2 --out results/backend",
+            "runtimelab lab run appvm --size large");
         run.SetAction(parseResult =>
         {
             var options = new ExperimentOptions
@@ -58,6 +60,7 @@ public static class LabCommand
                 Warmups = parseResult.GetValue(warmup),
                 BaselineEngine = parseResult.GetValue(baseline),
                 RunTimeout = parseResult.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Size = parseResult.GetValue(size),
             };
             return Run(parseResult.GetValue(name)!, options, parseResult.GetValue(output));
         });
