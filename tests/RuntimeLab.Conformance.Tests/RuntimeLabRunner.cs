@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using RuntimeLab.Runtime;
 
 namespace RuntimeLab.Conformance.Tests;
@@ -21,7 +20,7 @@ public static class RuntimeLabRunner
         var stderr = new StringWriter { NewLine = "\n" };
         var io = new AppIo(new StringReader(corpus.Stdin), stdout, stderr);
         var exitCode = 0;
-        ExceptionDispatchInfo? hostFailure = null;
+        Exception? hostFailure = null;
         var thread = new Thread(() =>
         {
             try
@@ -30,7 +29,7 @@ public static class RuntimeLabRunner
             }
             catch (Exception e)
             {
-                hostFailure = ExceptionDispatchInfo.Capture(e);
+                hostFailure = e;
             }
         }, GuestThreadStack)
         {
@@ -41,8 +40,13 @@ public static class RuntimeLabRunner
         if (!thread.Join(s_timeout))
             throw new TimeoutException($"case {caseName} did not finish on RuntimeLab within {s_timeout.TotalSeconds} s; output so far:\n{stdout}");
         // An exception out of AppVm.Run is a RuntimeLab failure (load error, internal error), not
-        // guest behavior: rethrow it with its own stack so the report points into the runtime.
-        hostFailure?.Throw();
+        // guest behavior; the inner exception keeps the stack that points into the runtime.
+        if (hostFailure is not null)
+            throw new RuntimeLabHostException(
+                $"case {caseName}: AppVm.Run threw {hostFailure.GetType().Name}: {hostFailure.Message}\nguest stdout so far:\n{stdout}", hostFailure);
         return new CaseResult(stdout.ToString(), stderr.ToString(), exitCode);
     }
 }
+
+/// <summary>AppVm.Run itself failed (rather than the guest program printing or exiting differently).</summary>
+public sealed class RuntimeLabHostException(string message, Exception inner) : Exception(message, inner);
