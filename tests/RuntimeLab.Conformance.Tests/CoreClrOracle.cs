@@ -75,6 +75,10 @@ public static class CoreClrOracle
         {
             Directory.Delete(temporary, recursive: true);
         }
+        // Results for earlier builds of the corpus are never read again.
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetDirectoryName(directory)!))
+            if (stale != directory && !stale.Contains(".tmp-", StringComparison.Ordinal))
+                try { Directory.Delete(stale, recursive: true); } catch (IOException) { }
     }
 
     private static CaseResult Load(string directory, string name) =>
