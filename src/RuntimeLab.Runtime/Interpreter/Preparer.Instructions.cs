@@ -277,8 +277,9 @@ internal sealed unsafe partial class Preparer
 
     private int ArgIndex(Instruction ins) => ((ParameterDefinition)ins.Operand).Index + (_method.Definition.HasThis ? 1 : 0);
 
-    private void EmitUnsupported(string what) =>
-        Emit(Op.Unsupported, token: Token(new UnsupportedMemberException(what, Caller)));
+    private void EmitUnsupported(string what) => EmitUnsupportedException(new UnsupportedMemberException(what, Caller));
+
+    private void EmitUnsupportedException(UnsupportedMemberException e) => Emit(Op.Unsupported, token: Token(e));
 
     private void EmitMove(int dst, int src, int slots)
     {

@@ -83,7 +83,16 @@ internal sealed unsafe partial class Preparer
             if (stack is null) continue; // unreachable
             _stack = stack;
             _positions = Positions(stack);
-            EmitInstruction(ins);
+            try
+            {
+                EmitInstruction(ins);
+            }
+            catch (UnsupportedMemberException e)
+            {
+                // A member the base library lacks is reported when the program reaches it, not when
+                // the method that mentions it is prepared: the rest of the method still runs.
+                EmitUnsupportedException(e.Caller is null ? new UnsupportedMemberException(e.Member, Caller) : e);
+            }
         }
         foreach (var (pc, target) in _fixups)
         {
