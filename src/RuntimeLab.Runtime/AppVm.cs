@@ -81,7 +81,7 @@ public static class AppVm
             vm.FlushConsole();
             return exit.Code;
         }
-        catch (UnhandledSignal unhandled)
+        catch (UnwindSignal unhandled) when (unhandled.TargetDepth < 0)
         {
             vm.FlushConsole();
             io.Stderr.WriteLine($"Unhandled exception. {vm.DescribeException(unhandled.ExceptionObject)}");

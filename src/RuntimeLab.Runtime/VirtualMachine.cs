@@ -96,6 +96,17 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         return copy;
     }
 
+    /// <summary>RuntimeHelpers.InitializeArray: the field's initial bytes, bounded by the array's size.</summary>
+    public void InitializeArray(nint array, long fieldHandle)
+    {
+        if (array == 0) throw new ManagedRuntimeError(RuntimeErrorKind.NullReference);
+        var data = FieldOfHandle(fieldHandle).Definition.InitialValue;
+        var mt = *(MethodTable**)array;
+        var bytes = (long)*(int*)(array + ObjectLayout.ArrayLengthOffset) * mt->ComponentSize;
+        if (data.Length < bytes) throw new ManagedRuntimeError(RuntimeErrorKind.InvalidOperation, "The field's data is smaller than the array.");
+        data.AsSpan(0, (int)bytes).CopyTo(new Span<byte>((void*)(array + ObjectLayout.SzArrayDataOffset), (int)bytes));
+    }
+
     public bool IsInstanceOf(nint obj, RuntimeType type) => Types.IsAssignableTo(TypeOf(obj), type);
 
     public void CheckUnbox(nint obj, RuntimeType type)

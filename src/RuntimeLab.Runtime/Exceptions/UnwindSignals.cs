@@ -2,19 +2,14 @@ namespace RuntimeLab.Runtime.Exceptions;
 
 /// <summary>
 /// Host exceptions that carry a managed exception through the interpreter's host frames in the
-/// second pass: the first pass has already chosen the handler (frame depth and clause).
+/// second pass: the first pass has already chosen the handler (frame depth and clause), or found
+/// none (depth −1): then every frame runs its finally blocks and the program ends with exit code 134.
 /// </summary>
 internal sealed class UnwindSignal(nint exception, int targetDepth, int handlerIndex) : Exception("managed exception unwinding")
 {
     public nint ExceptionObject { get; } = exception;
     public int TargetDepth { get; } = targetDepth;
     public int HandlerIndex { get; } = handlerIndex;
-}
-
-/// <summary>No handler anywhere: the program ends with "Unhandled exception." and exit code 134.</summary>
-internal sealed class UnhandledSignal(nint exception) : Exception("unhandled managed exception")
-{
-    public nint ExceptionObject { get; } = exception;
 }
 
 /// <summary>The call depth limit was reached: "Stack overflow." and exit code 134, never catchable.</summary>

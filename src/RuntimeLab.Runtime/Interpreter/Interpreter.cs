@@ -82,8 +82,6 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
                 // checked arithmetic in the handlers uses C#'s own overflow checks
                 unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
             }
-            if (unwind.TargetDepth < 0)
-                throw new UnhandledSignal(unwind.ExceptionObject);
             pc = _thread.Current.Pc;
             var myDepth = _thread.Depth - 1;
             if (unwind.TargetDepth == myDepth)
@@ -193,9 +191,9 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     {
         if (exception == 0)
             exception = _vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.NullReference));
-        var unwind = Raise(exception);
-        if (unwind.TargetDepth < 0) throw new UnhandledSignal(exception);
-        throw unwind;
+        // No handler (target depth -1) still unwinds: CoreCLR runs the finally blocks before it
+        // reports the unhandled exception, and programs print from them.
+        throw Raise(exception);
     }
 
     internal void ThrowFromHost(nint exception) => Throw(exception);
