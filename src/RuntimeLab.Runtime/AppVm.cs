@@ -13,7 +13,7 @@ public static class AppVm
     private const int HostStackBytes = 1 << 30;
 
     /// <summary>
-    /// Loads <paramref name="assemblyPath"/>, binds its framework references to RuntimeLab's base
+    /// Loads <paramref name="assemblyPath"/> (or compiles it first when it is a .cs file), binds its framework references to RuntimeLab's base
     /// library and runs its entry point on the interpreter. Returns the program's exit code (134 for an
     /// unhandled exception or stack overflow, as CoreCLR does); load errors come back as
     /// <see cref="AppLoadException"/> with a one-line message.
@@ -21,6 +21,12 @@ public static class AppVm
     public static int Run(string assemblyPath, IReadOnlyList<string> args, AppIo io, RunOptions options)
     {
         LoadedProgram program;
+        string? compiledFolder = null;
+        if (assemblyPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        {
+            assemblyPath = Hosting.SourceCompiler.Compile(assemblyPath);
+            compiledFolder = Path.GetDirectoryName(assemblyPath);
+        }
         try
         {
             program = ProgramLoader.Load(assemblyPath);
@@ -29,6 +35,7 @@ public static class AppVm
         {
             throw new AppLoadException(e.Message);
         }
+        using var cleanup = new TemporaryFolder(compiledFolder);
         using (program)
         {
             var exitCode = 0;
@@ -121,6 +128,15 @@ public static class AppVm
         var shown = frames.Take(5).ToArray();
         foreach (var f in shown) stderr.WriteLine(f);
         if (frames.Length > shown.Length) stderr.WriteLine($"   ... {frames.Length - shown.Length} more frames");
+    }
+}
+
+/// <summary>Deletes the folder of a program compiled from a .cs file when the run ends.</summary>
+file sealed class TemporaryFolder(string? path) : IDisposable
+{
+    public void Dispose()
+    {
+        if (path is not null && Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 }
 

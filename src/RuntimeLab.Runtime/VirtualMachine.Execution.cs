@@ -97,14 +97,6 @@ internal sealed unsafe partial class VirtualMachine
         }
     }
 
-    /// <summary>The exception a rethrow inside a catch handler rethrows: the handler's entry slot.</summary>
-    public nint CurrentCatchException(ExecutionThread thread, PreparedMethod pm, long* fp)
-    {
-        // The catch block received its exception in the first evaluation slot; C# copies it to a
-        // local at once, but the first slot is not reused before a rethrow in compiler output.
-        return (nint)fp[pm.EvalStart];
-    }
-
     public void* Localloc(ExecutionThread thread, int bytes)
     {
         var p = System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
@@ -144,6 +136,21 @@ internal sealed unsafe partial class VirtualMachine
             InvokeSingle(interpreter, invoke, d, args, fields);
             return;
         }
+        // args[0] is overwritten by each target in turn: keep the delegate (and its list) alive.
+        InFlight.Add(d);
+        try
+        {
+            InvokeEach(interpreter, invoke, list, args, fields);
+        }
+        finally
+        {
+            InFlight.Remove(d);
+        }
+    }
+
+    private void InvokeEach(Interpreter.Interpreter interpreter, RuntimeMethod invoke, nint list, long* args,
+        (RuntimeField Target, RuntimeField Method, RuntimeField? List) fields)
+    {
         var count = *(int*)(list + ObjectLayout.ArrayLengthOffset);
         var argSlots = invoke.ArgumentSlots;
         var saved = new long[argSlots];

@@ -66,3 +66,44 @@ public class RunTests
         Assert.Contains("no entry point", e.Message);
     }
 }
+
+public class SourceFileTests
+{
+    private static string Write(string source)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rl-src-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    [Fact]
+    public void CompilesAndRunsACsFile()
+    {
+        var path = Write("class P { static int Main() { System.Console.WriteLine(\"six times seven is \" + (6 * 7)); return 5; } }");
+        try
+        {
+            var (code, stdout, _) = SampleProgram.RunOnRuntimeLab(path, []);
+            Assert.Equal("six times seven is 42\n", stdout);
+            Assert.Equal(5, code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void CompileErrorsNameFileLineAndCode()
+    {
+        var path = Write("class P { static void Main() { int x = \"text\"; } }");
+        try
+        {
+            var e = Assert.Throws<RuntimeLab.Runtime.AppLoadException>(() => SampleProgram.RunOnRuntimeLab(path, []));
+            Assert.Contains("(1,40): error CS0029", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -9,4 +9,6 @@ internal unsafe struct Frame
     public int Pc;
     /// <summary>A finally, fault or filter block running as a nested activation of the frame below.</summary>
     public bool IsFunclet;
+    /// <summary>The exception the innermost catch handler running in this frame caught (for rethrow; a root).</summary>
+    public nint CaughtException;
 }

@@ -42,8 +42,10 @@ internal sealed unsafe partial class Interpreter
                 var ctor = (RuntimeMethod)tokens[ip->Token];
                 Prepare(ctor);
                 var args = fp + ip->A;
-                var obj = vm.Allocate(ctor.DeclaringType);
+                // Shift first: the GC map of a newobj describes the shifted arguments (see Preparer.StackRootsAt).
                 Buffer.MemoryCopy(args, args + 1, ip->B * 8, ip->B * 8);
+                args[0] = 0;
+                var obj = vm.Allocate(ctor.DeclaringType);
                 args[0] = obj;
                 Invoke(ctor, args);
                 args[0] = obj;
@@ -202,7 +204,7 @@ internal sealed unsafe partial class Interpreter
                 Throw((nint)fp[ip->A]);
                 return next;
             case Op.Rethrow:
-                Throw(vm.CurrentCatchException(_thread, pm, fp));
+                Throw(_thread.Current.CaughtException);
                 return next;
             case Op.CallFinally:
             {

@@ -89,6 +89,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
                 var handler = pm.Handlers[unwind.HandlerIndex];
                 RunFinallies(pm, fp, pc, innerOf: handler);
                 fp[pm.EvalStart] = unwind.ExceptionObject;
+                _thread.Current.CaughtException = unwind.ExceptionObject;
                 _vm.InFlight.Remove(unwind.ExceptionObject);
                 pc = handler.HandlerStart;
                 _thread.Current.Pc = pc;

@@ -195,6 +195,11 @@ internal sealed unsafe partial class Preparer
         return new GcSlots(refs.ToArray(), interiors.ToArray());
     }
 
+    /// <summary>newobj of arrays, strings and delegates is done by the runtime in place, without a shift.</summary>
+    private static bool ShiftsArguments(CalleeSignature ctor) =>
+        ctor.DeclaringType is not ArrayType && ctor.DeclaringType.MetadataType != MetadataType.String
+        && ctor.DeclaringType.Resolve()?.BaseType?.FullName != "System.MulticastDelegate";
+
     private static void AddRoots(RuntimeType type, int slot, List<int> refs, List<int> interiors)
     {
         if (type.IsReferenceType) refs.Add(slot * 8);
@@ -211,15 +216,22 @@ internal sealed unsafe partial class Preparer
     {
         var stack = _imp.StackBefore[ilIndex];
         if (stack is null) return GcSlots.None;
-        // newobj moves its arguments up a slot to make room for `this`: the constructor's frame
-        // reports them, with their real types; everything else reports its inputs itself.
-        if (_imp.Instructions[ilIndex].OpCode.Code == Code.Newobj && _imp.Callees[ilIndex] is { } ctor)
-            stack = stack[..^ctor.Parameters.Count];
         var refs = new List<int>();
         var interiors = new List<int>();
         var at = _evalBase;
-        foreach (var e in stack)
+        // newobj moves its arguments up a slot to make room for `this` before it allocates: its map
+        // describes them where they are then, with `this` (null, then the new object) first.
+        var ctor = _imp.Instructions[ilIndex].OpCode.Code == Code.Newobj && _imp.Callees[ilIndex] is { } c && ShiftsArguments(c) ? c : null;
+        var below = ctor is null ? stack.Length : stack.Length - ctor.Parameters.Count;
+        for (var i = 0; i < stack.Length; i++)
         {
+            if (i == below)
+            {
+                if (TypeClassifier.IsValueType(ctor!.DeclaringType)) interiors.Add(at * 8);
+                else refs.Add(at * 8);
+                at++;
+            }
+            var e = stack[i];
             switch (e.Kind)
             {
                 case StackKind.ObjRef: refs.Add(at * 8); break;
@@ -227,6 +239,11 @@ internal sealed unsafe partial class Preparer
                 case StackKind.ValueType: AddRoots(Types.Get(e.Type!), at, refs, interiors); break;
             }
             at += SlotsOf(e);
+        }
+        if (below == stack.Length && ctor is not null)
+        {
+            if (TypeClassifier.IsValueType(ctor.DeclaringType)) interiors.Add(at * 8);
+            else refs.Add(at * 8);
         }
         return new GcSlots(refs.ToArray(), interiors.ToArray());
     }
