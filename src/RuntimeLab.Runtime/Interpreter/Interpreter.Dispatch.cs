@@ -180,6 +180,60 @@ internal sealed unsafe partial class Interpreter
                         break;
                     }
 
+                    // The common array accesses stay in the hot switch; the rest go through Slow.
+                    case Op.LdLen:
+                    {
+                        var array = fp[ip->B];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        fp[ip->A] = *(int*)(array + ObjectLayout.ArrayLengthOffset);
+                        break;
+                    }
+                    case Op.LdElemI4: case Op.LdElemU4:
+                    {
+                        var array = fp[ip->B];
+                        var index = fp[ip->C];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        fp[ip->A] = ((int*)(array + ObjectLayout.SzArrayDataOffset))[index];
+                        break;
+                    }
+                    case Op.LdElemI8: case Op.LdElemR8:
+                    {
+                        var array = fp[ip->B];
+                        var index = fp[ip->C];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        fp[ip->A] = ((long*)(array + ObjectLayout.SzArrayDataOffset))[index];
+                        break;
+                    }
+                    case Op.LdElemU2:
+                    {
+                        var array = fp[ip->B];
+                        var index = fp[ip->C];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        fp[ip->A] = ((ushort*)(array + ObjectLayout.SzArrayDataOffset))[index];
+                        break;
+                    }
+                    case Op.StElemI4:
+                    {
+                        var array = fp[ip->A];
+                        var index = fp[ip->B];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        ((int*)(array + ObjectLayout.SzArrayDataOffset))[index] = (int)fp[ip->C];
+                        break;
+                    }
+                    case Op.StElemI8:
+                    {
+                        var array = fp[ip->A];
+                        var index = fp[ip->B];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        ((long*)(array + ObjectLayout.SzArrayDataOffset))[index] = fp[ip->C];
+                        break;
+                    }
+
                     case Op.Ret:
                         if (ip->B == 1) fp[0] = fp[ip->A];
                         else if (ip->B > 1) Buffer.MemoryCopy(fp + ip->A, fp, ip->B * 8, ip->B * 8);

@@ -211,5 +211,12 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void IndexOutOfRange(ref Frame frame, long pc)
+    {
+        frame.Pc = (int)pc;
+        throw new ManagedRuntimeError(RuntimeErrorKind.IndexOutOfRange);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void IndexOutOfRange() => throw new ManagedRuntimeError(RuntimeErrorKind.IndexOutOfRange);
 }
