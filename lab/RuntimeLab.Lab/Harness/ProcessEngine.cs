@@ -97,9 +97,17 @@ public sealed class ProcessEngine(
                 : result with
                 {
                     Status = RunStatus.Failed,
-                    FailureReason = $"exit code {process.ExitCode} (expected {workload.ExpectedExitCode})",
+                    FailureReason = $"exit code {process.ExitCode} (expected {workload.ExpectedExitCode})" + LastLine(result.Stderr),
                 };
         }
+    }
+
+    /// <summary>The last line the child wrote to stderr (usually its error message), as ": LINE", or "".</summary>
+    private static string LastLine(string stderr)
+    {
+        var line = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (line is null) return "";
+        return ": " + (line.Length > 200 ? line[..200] + "…" : line);
     }
 
     /// <summary>Waits for exit or the deadline, reading the child's peak RSS meanwhile.</summary>
