@@ -59,9 +59,9 @@ public class ProcessEngineTests
     }
 
     [Fact]
-    public void FailureReasonEndsWithTheLastLineOfStderr()
+    public void FailureReasonEndsWithTheFirstLineOfStderr()
     {
-        var result = RunWithin(Shell("echo first >&2; echo 'runtimelab: error: no such verb' >&2; echo; exit 2"), TimeSpan.FromSeconds(10));
+        var result = RunWithin(Shell("echo >&2; echo 'runtimelab: error: no such verb' >&2; echo \"Try 'runtimelab --help'.\" >&2; exit 2"), TimeSpan.FromSeconds(10));
 
         Assert.Equal(RunStatus.Failed, result.Status);
         Assert.Equal("exit code 2 (expected 0): runtimelab: error: no such verb", result.FailureReason);
