@@ -59,6 +59,15 @@ public class ProcessEngineTests
     }
 
     [Fact]
+    public void FailureReasonEndsWithTheFirstLineOfStderr()
+    {
+        var result = RunWithin(Shell("echo >&2; echo 'runtimelab: error: no such verb' >&2; echo \"Try 'runtimelab --help'.\" >&2; exit 2"), TimeSpan.FromSeconds(10));
+
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.Equal("exit code 2 (expected 0): runtimelab: error: no such verb", result.FailureReason);
+    }
+
+    [Fact]
     public void CommandRunningPastTheDeadlineIsKilledAndTimedOut()
     {
         var clock = Stopwatch.StartNew();

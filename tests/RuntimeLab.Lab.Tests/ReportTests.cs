@@ -49,6 +49,7 @@ public sealed class ReportTests : IDisposable
         var plan = TestExperiment.Plan("a",
             TestExperiment.Printing("a", "same"),
             new ProcessEngine("gone", "not on this machine", "/nonexistent/runtime", [], "apt-get install -y gone"),
+            new ProcessEngine("gone-too", "its other mode", "/nonexistent/runtime", ["--mode"], "apt-get install -y gone"),
             new InProcessEngine("c", "fails", (_, _) => throw new InvalidOperationException("bad"))) with
         {
             Workloads = [new Workload("w1", "first"), new Workload("w2", "second")],
@@ -59,7 +60,7 @@ public sealed class ReportTests : IDisposable
 
         var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines, line => line.Contains("gone"));
-        Assert.Contains(lines, line => line.StartsWith("skipped: gone") && line.Contains("apt-get install -y gone"));
+        Assert.Contains(lines, line => line.StartsWith("skipped: gone, gone-too on every workload") && line.Contains("apt-get install -y gone"));
         Assert.Equal(2, lines.Count(line => line.StartsWith("FAILED:") && line.Contains(" on c:")));
     }
 

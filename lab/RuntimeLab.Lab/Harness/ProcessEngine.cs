@@ -97,9 +97,20 @@ public sealed class ProcessEngine(
                 : result with
                 {
                     Status = RunStatus.Failed,
-                    FailureReason = $"exit code {process.ExitCode} (expected {workload.ExpectedExitCode})",
+                    FailureReason = $"exit code {process.ExitCode} (expected {workload.ExpectedExitCode})" + FirstLine(result.Stderr),
                 };
         }
+    }
+
+    /// <summary>
+    /// The first line the child wrote to stderr, as ": LINE", or "": usually the error itself ("Unhandled exception.
+    /// System.…", "runtimelab: error: …"), where later lines are stack frames or "Try --help".
+    /// </summary>
+    private static string FirstLine(string stderr)
+    {
+        var line = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (line is null) return "";
+        return ": " + (line.Length > 200 ? line[..200] + "…" : line);
     }
 
     /// <summary>Waits for exit or the deadline, reading the child's peak RSS meanwhile.</summary>
