@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using RuntimeLab.Runtime.Objects;
+
+namespace RuntimeLab.Runtime.Gc;
+
+/// <summary>
+/// Marking: an explicit mark stack (no recursion, so a million-node list costs no host stack), and
+/// the reference walk driven by the MethodTable (GcRefOffsets, arrays of references, arrays of
+/// structs with references).
+/// <para>
+/// Marking an object sets its mark bit and adds one to its age at once, so "will this object be old
+/// after the collection?" can be read from its header while marking. That keeps the card invariant
+/// — every slot of an old object that refers to a young one is on a dirty card — true without a
+/// second pass: whenever an old-after-collection object is scanned, a slot whose target stays young
+/// dirties its card again.
+/// </para>
+/// </summary>
+public sealed unsafe partial class GcHeap
+{
+    private nint[] _markStack = new nint[1024];
+    private int _markCount;
+    private bool _fullGc;
+    // Per collection: bytes surviving their first collection, and bytes becoming old.
+    private long _gcSurvived, _gcPromoted;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AgeOf(ulong header) => (int)((header & AgeBits) >> AgeShift);
+
+    /// <summary>A root: mark the object unless it is old and this is a minor collection.</summary>
+    internal void MarkRoot(nint obj)
+    {
+        Debug.Assert(_inGc, "Roots are reported only during a collection.");
+        Debug.Assert(FindObject(obj) == obj, "A root slot must hold an object reference.");
+        TryMark(obj);
+    }
+
+    /// <summary>Marks and pushes <paramref name="obj"/> if this collection must trace it. Returns its header after.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong TryMark(nint obj)
+    {
+        ulong* h = (ulong*)(obj - ObjectLayout.HeaderSize);
+        ulong header = *h;
+        if ((header & MarkBit) != 0)
+            return header;
+        int age = AgeOf(header);
+        if (age >= _promotionAge && !_fullGc)
+            return header;   // old: a minor collection takes it as live without looking
+        int newAge = age < MaxAge ? age + 1 : MaxAge;
+        header = (header & ~AgeBits) | MarkBit | ((ulong)newAge << AgeShift);
+        *h = header;
+        if (age < _promotionAge)
+            CountSurvivor(obj, age, newAge);
+        MethodTable* mt = *(MethodTable**)obj;
+        if (mt->ContainsReferences)
+        {
+            if (_markCount == _markStack.Length)
+                Array.Resize(ref _markStack, _markStack.Length * 2);
+            _markStack[_markCount++] = obj;
+        }
+        return header;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CountSurvivor(nint obj, int age, int newAge)
+    {
+        long bytes = HeapBytesOf(obj);
+        if (age == 0)
+            _gcSurvived += bytes;
+        if (newAge >= _promotionAge)
+            _gcPromoted += bytes;
+    }
+
+    /// <summary>Bytes the object occupies in the heap: its cell, or its pages.</summary>
+    private long HeapBytesOf(nint obj)
+    {
+        if (obj < _largeBase)
+            return _blocks[(int)((obj - _base) >> BlockShift)].CellSize;
+        return (ObjectSize(obj) + _pageSize - 1) & ~(long)(_pageSize - 1);
+    }
+
+    private void DrainMarkStack()
+    {
+        while (_markCount > 0)
+        {
+            nint obj = _markStack[--_markCount];
+            bool old = AgeOf(*(ulong*)(obj - ObjectLayout.HeaderSize)) >= _promotionAge;
+            ScanObject(obj, obj, nint.MaxValue, old);
+        }
+    }
+
+    /// <summary>
+    /// Visits the reference slots of <paramref name="obj"/> that lie in [lo, hi) (the whole object, or
+    /// one card of it). <paramref name="sourceOld"/>: the object is old after this collection, so slots
+    /// that still refer to young objects must keep their cards dirty.
+    /// </summary>
+    private void ScanObject(nint obj, nint lo, nint hi, bool sourceOld)
+    {
+        MethodTable* mt = *(MethodTable**)obj;
+        if ((mt->Flags & MethodTableFlags.ElementsAreReferences) != 0)
+        {
+            nint data = obj + DataOffset(mt);
+            nint end = data + (nint)(*(int*)(obj + ObjectLayout.ArrayLengthOffset)) * 8;
+            nint first = lo > data ? data + ((lo - data + 7) & ~7) : data;
+            if (hi < end)
+                end = hi;
+            for (nint slot = first; slot < end; slot += 8)
+                VisitSlot((nint*)slot, sourceOld);
+            return;
+        }
+        int* offsets = mt->GcRefOffsets;
+        if (offsets == null)
+            return;
+        int count = offsets[0];
+        if (!mt->HasComponents)
+        {
+            for (int k = 1; k <= count; k++)
+            {
+                nint slot = obj + offsets[k];
+                if (slot >= lo && slot < hi)
+                    VisitSlot((nint*)slot, sourceOld);
+            }
+            return;
+        }
+        // An array of structs: the element's offsets, repeated per element overlapping [lo, hi).
+        int size = mt->ComponentSize;
+        nint elems = obj + DataOffset(mt);
+        long length = *(int*)(obj + ObjectLayout.ArrayLengthOffset);
+        long i0 = lo > elems ? (lo - elems) / size : 0;
+        long i1 = hi < elems + length * size ? (hi - elems + size - 1) / size : length;
+        for (long i = i0; i < i1; i++)
+        {
+            nint element = elems + (nint)(i * size);
+            for (int k = 1; k <= count; k++)
+            {
+                nint slot = element + offsets[k];
+                if (slot >= lo && slot < hi)
+                    VisitSlot((nint*)slot, sourceOld);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void VisitSlot(nint* slot, bool sourceOld)
+    {
+        nint target = *slot;
+        if (target == 0)
+            return;
+        ulong header = TryMark(target);
+        if (sourceOld && AgeOf(header) < _promotionAge)
+            _cards[(nuint)((nint)slot - _base) >> CardShift] = 1;
+    }
+
+    /// <summary>After marking: would this collection free <paramref name="obj"/>?</summary>
+    internal bool IsDeadAfterMark(nint obj)
+    {
+        ulong header = *(ulong*)(obj - ObjectLayout.HeaderSize);
+        return (header & MarkBit) == 0 && (_fullGc || AgeOf(header) < _promotionAge);
+    }
+
+    /// <summary>
+    /// The minor collection's extra roots: old objects on dirty cards. Each dirty card is cleared and
+    /// the slots on it are visited as old slots, which re-dirties it if a target stays young. Cards of
+    /// young objects are skipped: those objects are traced if reachable. Runs before any marking, so
+    /// "old" here means old before this collection.
+    /// </summary>
+    private void ScanDirtyCards()
+    {
+        var smallCards = new Span<byte>(_cards, _smallTop * CardsPerBlock);
+        int i = 0;
+        while (i < smallCards.Length)
+        {
+            int next = smallCards[i..].IndexOfAnyExcept((byte)0);
+            if (next < 0)
+                break;
+            i += next;
+            smallCards[i] = 0;
+            ScanSmallCard(i);
+            i++;
+        }
+
+        // Large objects: walk each old one's own cards (large objects are few; their cards are many).
+        foreach (LargeObject lo in _large)
+        {
+            nint obj = lo.Object;
+            if (AgeOf(*(ulong*)lo.Start) < _promotionAge || !(*(MethodTable**)obj)->ContainsReferences)
+                continue;
+            nint firstCard = (lo.Start - _base) >> CardShift;
+            var cards = new Span<byte>(_cards + firstCard, (int)(lo.Bytes >> CardShift));
+            int c = 0;
+            while (c < cards.Length)
+            {
+                int next = cards[c..].IndexOfAnyExcept((byte)0);
+                if (next < 0)
+                    break;
+                c += next;
+                cards[c] = 0;
+                nint cardStart = _base + ((firstCard + c) << CardShift);
+                ScanObject(obj, cardStart, cardStart + CardSize, sourceOld: true);
+                c++;
+            }
+        }
+    }
+
+    private void ScanSmallCard(int card)
+    {
+        int b = card / CardsPerBlock;
+        ref BlockInfo block = ref _blocks[b];
+        if (block.SizeClass < 0)
+            return;
+        nint start = BlockAddress(b);
+        nint cardStart = _base + ((nint)card << CardShift);
+        nint cardEnd = cardStart + CardSize;
+        int cellSize = block.CellSize;
+        nint end = block.Bump < cardEnd ? block.Bump : cardEnd;
+        for (nint cell = start + (cardStart - start) / cellSize * cellSize; cell < end; cell += cellSize)
+        {
+            nint obj = cell + ObjectLayout.HeaderSize;
+            MethodTable* mt = *(MethodTable**)obj;
+            if (mt == null || AgeOf(*(ulong*)cell) < _promotionAge || !mt->ContainsReferences)
+                continue;
+            ScanObject(obj, cardStart, cardEnd, sourceOld: true);
+        }
+    }
+}
