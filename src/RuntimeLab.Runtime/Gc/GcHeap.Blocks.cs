@@ -42,7 +42,8 @@ internal struct BlockInfo
 
 public sealed unsafe partial class GcHeap
 {
-    private AllocContext* _contexts;
+    private readonly AllocContext[] _contextArray;
+    private readonly AllocContext* _contexts;
     private BlockInfo[] _blocks = new BlockInfo[64];
     /// <summary>Blocks below this index have been used at some point (the high-water mark of the small space).</summary>
     private int _smallTop;

@@ -24,7 +24,7 @@ public sealed unsafe partial class GcHeap
 
     // Statistics.
     private readonly int[] _collections = new int[2];
-    private readonly List<float> _pausesMs = [];
+    private readonly List<double> _pausesMs = [];
     private double _pauseTotalMs, _pauseMaxMs;
     private long _survivedBytes, _promotedBytes, _peakCommitted;
 
@@ -65,7 +65,7 @@ public sealed unsafe partial class GcHeap
 
         double pauseMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         _collections[(int)kind]++;
-        _pausesMs.Add((float)pauseMs);
+        _pausesMs.Add(pauseMs);
         _pauseTotalMs += pauseMs;
         _pauseMaxMs = Math.Max(_pauseMaxMs, pauseMs);
         _survivedBytes += _gcSurvived;
@@ -94,7 +94,7 @@ public sealed unsafe partial class GcHeap
     {
         get
         {
-            float[] pauses = [.. _pausesMs];
+            double[] pauses = [.. _pausesMs];
             Array.Sort(pauses);
             int n = pauses.Length;
             return new GcStats

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using RuntimeLab.Runtime.Objects;
 
 namespace RuntimeLab.Runtime.Gc;
@@ -87,7 +87,10 @@ public sealed unsafe partial class GcHeap : IDisposable
         }
         VirtualMemory.Commit((nint)_cards, _cardBytes);
 
-        _contexts = (AllocContext*)NativeMemory.AllocZeroed((nuint)SizeClasses.Count, (nuint)sizeof(AllocContext));
+        // A pinned managed array, not native memory: after Dispose the empty contexts still send every
+        // allocation to the slow path, which throws ObjectDisposedException instead of crashing.
+        _contextArray = GC.AllocateArray<AllocContext>(SizeClasses.Count, pinned: true);
+        _contexts = (AllocContext*)Unsafe.AsPointer(ref _contextArray[0]);
         _available = new Stack<int>[SizeClasses.Count];
         for (int i = 0; i < SizeClasses.Count; i++)
         {
@@ -195,7 +198,7 @@ public sealed unsafe partial class GcHeap : IDisposable
         _disposed = true;
         VirtualMemory.Release(_base, _reserved);
         VirtualMemory.Release((nint)_cards, _cardBytes);
-        NativeMemory.Free(_contexts);
-        _contexts = null;
+        for (int i = 0; i < SizeClasses.Count; i++)
+            _contexts[i] = new AllocContext { Block = -1 };
     }
 }
