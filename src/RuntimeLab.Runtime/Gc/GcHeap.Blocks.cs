@@ -31,7 +31,14 @@ internal struct BlockInfo
     public nint Bump;
     /// <summary>Allocated cells, as of the last sweep.</summary>
     public int LiveCells;
-    /// <summary>A free block's cells are zero except their header words, laid out for this cell size (0: all zero).</summary>
+    /// <summary>Old cells, as of the last sweep: a minor collection does not mark them but must keep them.</summary>
+    public int OldCells;
+    /// <summary>Cells marked in the running collection: a block with none (and no old cells) is released without a look at its cells.</summary>
+    public int MarkedCells;
+    /// <summary>
+    /// A free block's cells are zero except their header words, laid out for this cell size; 0: the
+    /// whole block is zero; −1: it holds dead objects and is cleared when taken.
+    /// </summary>
     public int ZeroLayout;
     public bool IsCurrent;
     /// <summary>In <see cref="GcHeap"/>'s young-block list: may hold young objects, so minor collections sweep it.</summary>
@@ -171,12 +178,14 @@ public sealed unsafe partial class GcHeap
         return b;
     }
 
-    /// <summary>A sweep found the block empty: it goes to the free pool (its cells are already zero).</summary>
+    /// <summary>
+    /// A sweep found the block empty: it goes to the free pool. Its dead objects are not cleared here
+    /// (the block may well be decommitted); taking it again clears it in one go.
+    /// </summary>
     private void ReleaseBlock(int b)
     {
         ref BlockInfo block = ref _blocks[b];
-        int cellSize = block.CellSize;
-        block = new BlockInfo { SizeClass = -1, ZeroLayout = cellSize };
+        block = new BlockInfo { SizeClass = -1, ZeroLayout = -1 };
         new Span<byte>(_cards + ((nint)b * CardsPerBlock), CardsPerBlock).Clear();
         _blocksInUse--;
         _freeBlocks.Push(b);
@@ -184,13 +193,14 @@ public sealed unsafe partial class GcHeap
 
     /// <summary>
     /// Returns empty blocks to the OS beyond a nursery's worth kept for the next allocations, so that
-    /// after garbage is dropped the committed memory comes back to the live size. Adjacent blocks are
-    /// decommitted in one call.
+    /// after garbage is dropped the committed memory comes back to the live size. Only when there are
+    /// twice that many: decommitting costs a system call and the pages fault back in on reuse, so a
+    /// steady nursery churn must not pay it at every collection. Adjacent blocks go in one call.
     /// </summary>
     private void DecommitExcessBlocks()
     {
         int keep = (int)(_nurseryBytes / BlockSize);
-        if (_freeBlocks.Count <= keep)
+        if (_freeBlocks.Count <= 2 * keep)
             return;
         var release = new List<int>(_freeBlocks.Count - keep);
         while (_freeBlocks.Count > keep)

@@ -49,6 +49,8 @@ public sealed unsafe partial class GcHeap
         int newAge = age < MaxAge ? age + 1 : MaxAge;
         header = (header & ~AgeBits) | MarkBit | ((ulong)newAge << AgeShift);
         *h = header;
+        if (obj < _largeBase)
+            _blocks[(int)((obj - _base) >> BlockShift)].MarkedCells++;
         if (age < _promotionAge)
             CountSurvivor(obj, age, newAge);
         MethodTable* mt = *(MethodTable**)obj;

@@ -64,17 +64,25 @@ public sealed unsafe partial class GcHeap
     }
 
     /// <summary>
-    /// Sweeps one block from its top down, so the rebuilt free list is in address order and free
-    /// cells at the top simply lower the bump pointer (later sweeps and card scans stop there).
+    /// Sweeps one block. A block where nothing was marked and nothing old is kept is released without
+    /// reading its cells — the common case for nursery blocks. Otherwise the cells are visited from the
+    /// top down, so the rebuilt free list is in address order and free cells at the top just lower the
+    /// bump pointer; the cells that died are cleared afterwards, only if the block stays in use.
     /// </summary>
     private void SweepBlock(int b)
     {
         ref BlockInfo block = ref _blocks[b];
+        if (block.MarkedCells == 0 && (_fullGc || block.OldCells == 0))
+        {
+            ReleaseBlock(b);
+            return;
+        }
+        block.MarkedCells = 0;
         nint start = BlockAddress(b);
         int cellSize = block.CellSize;
-        nint freeList = 0, bump = block.Bump;
+        nint freeList = 0, bump = block.Bump, oldBump = block.Bump;
         bool top = true, hasYoung = false;
-        int live = 0;
+        int live = 0, old = 0;
         for (nint cell = block.Bump - cellSize; cell >= start; cell -= cellSize)
         {
             ulong* h = (ulong*)cell;
@@ -90,15 +98,15 @@ public sealed unsafe partial class GcHeap
                     *h = header & ~MarkBit;
                     free = false;
                 }
-                else if (_fullGc || age < _promotionAge)
-                {
-                    NativeMemory.Clear((void*)(cell + ObjectLayout.HeaderSize), (nuint)(cellSize - ObjectLayout.HeaderSize));
-                    free = true;
-                }
                 else
-                    free = false;   // old and unmarked in a minor collection: not looked at, so live
-                if (!free && age < _promotionAge)
-                    hasYoung = true;   // (age as read before the mark was cleared: marking already aged it)
+                    free = _fullGc || age < _promotionAge;   // old and unmarked in a minor collection: not looked at, so live
+                if (!free)
+                {
+                    if (age < _promotionAge)
+                        hasYoung = true;
+                    else
+                        old++;
+                }
             }
             if (free)
             {
@@ -121,9 +129,15 @@ public sealed unsafe partial class GcHeap
             ReleaseBlock(b);
             return;
         }
+        // Free cells must read as zero but for the link: clear what died (its MethodTable word is still set).
+        NativeMemory.Clear((void*)bump, (nuint)(oldBump - bump));
+        for (nint cell = freeList; cell != 0; cell = *(nint*)cell)
+            if (*(nint*)(cell + ObjectLayout.HeaderSize) != 0)
+                NativeMemory.Clear((void*)(cell + ObjectLayout.HeaderSize), (nuint)(cellSize - ObjectLayout.HeaderSize));
         block.FreeList = freeList;
         block.Bump = bump;
         block.LiveCells = live;
+        block.OldCells = old;
         if (hasYoung && !block.InYoungList)
         {
             block.InYoungList = true;
