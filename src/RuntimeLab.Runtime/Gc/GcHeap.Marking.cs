@@ -9,16 +9,30 @@ namespace RuntimeLab.Runtime.Gc;
 /// the reference walk driven by the MethodTable (GcRefOffsets, arrays of references, arrays of
 /// structs with references).
 /// <para>
+/// The stack holds edges, not objects: scanning an object pushes each non-null reference it holds
+/// (last slot first) without reading the target; the target's header is read when the edge is
+/// popped. So the walk is a left-to-right depth-first walk that touches each object right after the
+/// one before it in allocation order for lists and recursively built trees — memory order, which is
+/// what makes marking fast (pushing marked objects instead cost a cache and TLB miss per object).
+/// </para>
+/// <para>
 /// Marking an object sets its mark bit and adds one to its age at once, so "will this object be old
 /// after the collection?" can be read from its header while marking. That keeps the card invariant
-/// — every slot of an old object that refers to a young one is on a dirty card — true without a
-/// second pass: whenever an old-after-collection object is scanned, a slot whose target stays young
-/// dirties its card again.
+/// — every slot of an old object that refers to a young object is on a dirty card — true without a
+/// second pass: an edge out of an old-after-collection object carries its slot address, and if the
+/// target stays young the slot's card is dirtied again.
 /// </para>
 /// </summary>
 public sealed unsafe partial class GcHeap
 {
-    private nint[] _markStack = new nint[1024];
+    /// <summary>An edge to follow: the target, and the slot it was read from (tagged with 1) when that slot belongs to an old object; 0 otherwise.</summary>
+    private struct MarkEntry
+    {
+        public nint Target;
+        public nint OldSlot;
+    }
+
+    private MarkEntry[] _markStack = new MarkEntry[1024];
     private int _markCount;
     private bool _fullGc;
     // Per collection: bytes surviving their first collection, and bytes becoming old.
@@ -27,40 +41,50 @@ public sealed unsafe partial class GcHeap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int AgeOf(ulong header) => (int)((header & AgeBits) >> AgeShift);
 
-    /// <summary>A root: mark the object unless it is old and this is a minor collection.</summary>
+    /// <summary>A root: to be marked unless it is old and this is a minor collection.</summary>
     internal void MarkRoot(nint obj)
     {
         Debug.Assert(_inGc, "Roots are reported only during a collection.");
         Debug.Assert(FindObject(obj) == obj, "A root slot must hold an object reference.");
-        TryMark(obj);
+        Push(obj, 0);
     }
 
-    /// <summary>Marks and pushes <paramref name="obj"/> if this collection must trace it. Returns its header after.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong TryMark(nint obj)
+    private void Push(nint target, nint oldSlot)
     {
-        ulong* h = (ulong*)(obj - ObjectLayout.HeaderSize);
-        ulong header = *h;
-        if ((header & MarkBit) != 0)
-            return header;
-        int age = AgeOf(header);
-        if (age >= _promotionAge && !_fullGc)
-            return header;   // old: a minor collection takes it as live without looking
-        int newAge = age < MaxAge ? age + 1 : MaxAge;
-        header = (header & ~AgeBits) | MarkBit | ((ulong)newAge << AgeShift);
-        *h = header;
-        if (obj < _largeBase)
-            _blocks[(int)((obj - _base) >> BlockShift)].MarkedCells++;
-        if (age < _promotionAge)
-            CountSurvivor(obj, age, newAge);
-        MethodTable* mt = *(MethodTable**)obj;
-        if (mt->ContainsReferences)
+        if (_markCount == _markStack.Length)
+            Array.Resize(ref _markStack, _markStack.Length * 2);
+        ref MarkEntry e = ref _markStack[_markCount++];
+        e.Target = target;
+        e.OldSlot = oldSlot;
+    }
+
+    private void DrainMarkStack()
+    {
+        while (_markCount > 0)
         {
-            if (_markCount == _markStack.Length)
-                Array.Resize(ref _markStack, _markStack.Length * 2);
-            _markStack[_markCount++] = obj;
+            MarkEntry e = _markStack[--_markCount];
+            nint obj = e.Target;
+            ulong* h = (ulong*)(obj - ObjectLayout.HeaderSize);
+            ulong header = *h;
+            if ((header & MarkBit) == 0)
+            {
+                int age = AgeOf(header);
+                if (age >= _promotionAge && !_fullGc)
+                    continue;   // old: a minor collection takes it as live without looking (and needs no card for it)
+                int newAge = age < MaxAge ? age + 1 : MaxAge;
+                header = (header & ~AgeBits) | MarkBit | ((ulong)newAge << AgeShift);
+                *h = header;
+                if (obj < _largeBase)
+                    _blocks[(int)((obj - _base) >> BlockShift)].MarkedCells++;
+                if (age < _promotionAge)
+                    CountSurvivor(obj, age, newAge);
+                if ((*(MethodTable**)obj)->ContainsReferences)
+                    ScanObject(obj, obj, nint.MaxValue, newAge >= _promotionAge);
+            }
+            if (e.OldSlot != 0 && AgeOf(header) < _promotionAge)
+                _cards[(nuint)((e.OldSlot & ~(nint)1) - _base) >> CardShift] = 1;
         }
-        return header;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -81,24 +105,15 @@ public sealed unsafe partial class GcHeap
         return (ObjectSize(obj) + _pageSize - 1) & ~(long)(_pageSize - 1);
     }
 
-    private void DrainMarkStack()
-    {
-        while (_markCount > 0)
-        {
-            nint obj = _markStack[--_markCount];
-            bool old = AgeOf(*(ulong*)(obj - ObjectLayout.HeaderSize)) >= _promotionAge;
-            ScanObject(obj, obj, nint.MaxValue, old);
-        }
-    }
-
     /// <summary>
-    /// Visits the reference slots of <paramref name="obj"/> that lie in [lo, hi) (the whole object, or
-    /// one card of it). <paramref name="sourceOld"/>: the object is old after this collection, so slots
-    /// that still refer to young objects must keep their cards dirty.
+    /// Pushes the references of <paramref name="obj"/> held in slots within [lo, hi) (the whole object,
+    /// or one card of it), last slot first so that the first is followed first.
+    /// <paramref name="sourceOld"/>: the object is old after this collection, so its edges carry their slots.
     /// </summary>
     private void ScanObject(nint obj, nint lo, nint hi, bool sourceOld)
     {
         MethodTable* mt = *(MethodTable**)obj;
+        nint tag = sourceOld ? 1 : 0;
         if ((mt->Flags & MethodTableFlags.ElementsAreReferences) != 0)
         {
             nint data = obj + DataOffset(mt);
@@ -106,8 +121,8 @@ public sealed unsafe partial class GcHeap
             nint first = lo > data ? data + ((lo - data + 7) & ~7) : data;
             if (hi < end)
                 end = hi;
-            for (nint slot = first; slot < end; slot += 8)
-                VisitSlot((nint*)slot, sourceOld);
+            for (nint slot = end - 8; slot >= first; slot -= 8)
+                PushSlot(slot, tag);
             return;
         }
         int* offsets = mt->GcRefOffsets;
@@ -116,11 +131,11 @@ public sealed unsafe partial class GcHeap
         int count = offsets[0];
         if (!mt->HasComponents)
         {
-            for (int k = 1; k <= count; k++)
+            for (int k = count; k >= 1; k--)
             {
                 nint slot = obj + offsets[k];
                 if (slot >= lo && slot < hi)
-                    VisitSlot((nint*)slot, sourceOld);
+                    PushSlot(slot, tag);
             }
             return;
         }
@@ -130,27 +145,24 @@ public sealed unsafe partial class GcHeap
         long length = *(int*)(obj + ObjectLayout.ArrayLengthOffset);
         long i0 = lo > elems ? (lo - elems) / size : 0;
         long i1 = hi < elems + length * size ? (hi - elems + size - 1) / size : length;
-        for (long i = i0; i < i1; i++)
+        for (long i = i1 - 1; i >= i0; i--)
         {
             nint element = elems + (nint)(i * size);
-            for (int k = 1; k <= count; k++)
+            for (int k = count; k >= 1; k--)
             {
                 nint slot = element + offsets[k];
                 if (slot >= lo && slot < hi)
-                    VisitSlot((nint*)slot, sourceOld);
+                    PushSlot(slot, tag);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void VisitSlot(nint* slot, bool sourceOld)
+    private void PushSlot(nint slot, nint tag)
     {
-        nint target = *slot;
-        if (target == 0)
-            return;
-        ulong header = TryMark(target);
-        if (sourceOld && AgeOf(header) < _promotionAge)
-            _cards[(nuint)((nint)slot - _base) >> CardShift] = 1;
+        nint target = *(nint*)slot;
+        if (target != 0)
+            Push(target, tag != 0 ? slot | 1 : 0);
     }
 
     /// <summary>After marking: would this collection free <paramref name="obj"/>?</summary>
