@@ -14,9 +14,8 @@ public static class GuestCommandLine
     public const string EndOfOptions = "--";
 
     /// <summary>
-    /// Returns <paramref name="args"/> with <c>--</c> inserted after the guest file when
-    /// <paramref name="args"/> starts with <paramref name="verbPath"/> and guest arguments follow the
-    /// file; otherwise an unchanged copy. <paramref name="optionsTakingValues"/> names the verb's
+    /// Returns <paramref name="args"/> with <c>--</c> inserted before the guest file when
+    /// <paramref name="args"/> starts with <paramref name="verbPath"/>; otherwise an unchanged copy. <paramref name="optionsTakingValues"/> names the verb's
     /// options (all aliases) that consume the next token, so that value is not taken for the file.
     /// </summary>
     public static string[] Split(IReadOnlyList<string> args, IReadOnlyList<string> verbPath, IReadOnlySet<string> optionsTakingValues)
@@ -33,8 +32,9 @@ public static class GuestCommandLine
                 if (optionsTakingValues.Contains(token)) i++;
                 continue;
             }
-            var isLast = i == args.Count - 1;
-            return isLast ? [.. args] : [.. args.Take(i + 1), EndOfOptions, .. args.Skip(i + 1)];
+            // "--" goes before the file, so an option with an optional value (--gc-stress[=N]) never
+            // takes the file for its value, and everything from the file on is the guest's.
+            return [.. args.Take(i), EndOfOptions, .. args.Skip(i)];
         }
         return [.. args];
     }

@@ -55,6 +55,8 @@ public static class AppVm
             thread.Join();
             io.Stdout.Flush();
             if (hostFailure is AppLoadException) throw hostFailure;
+            if (hostFailure is not null && Environment.GetEnvironmentVariable("RUNTIMELAB_DEBUG") == "1")
+                io.Stderr.WriteLine(hostFailure.ToString());
             if (hostFailure is not null)
                 throw new AppLoadException($"internal error in RuntimeLab: {hostFailure.GetType().Name}: {hostFailure.Message}");
             return exitCode;
@@ -64,6 +66,18 @@ public static class AppVm
     private static unsafe int RunOnThread(LoadedProgram program, IReadOnlyList<string> args, AppIo io, RunOptions options)
     {
         using var vm = new VirtualMachine(program.CoreLib, io, options);
+        try
+        {
+            return RunMain(vm, program, args, io);
+        }
+        finally
+        {
+            if (options.GcStats) io.Stderr.Write(vm.Heap.Gc.Stats.Format());
+        }
+    }
+
+    private static unsafe int RunMain(VirtualMachine vm, LoadedProgram program, IReadOnlyList<string> args, AppIo io)
+    {
         try
         {
             var entryType = vm.Types.Get(program.EntryPoint.DeclaringType);

@@ -172,10 +172,22 @@ internal sealed unsafe partial class VirtualMachine
         Types.EnsureSignature(method);
         if (method.IsStatic)
         {
-            // Open static: drop the delegate slot, arguments move down one.
+            // A static target takes the arguments without the delegate: call it in a fresh frame above
+            // the stack top, so the caller's slots keep the types its GC map gives them.
             var slots = invoke.ArgumentSlots - 1;
-            Buffer.MemoryCopy(args + 1, args, slots * 8, slots * 8);
-            interpreter.Invoke(method, args);
+            var frame = Thread.Top;
+            var savedTop = Thread.Top;
+            Buffer.MemoryCopy(args + 1, frame, slots * 8, slots * 8);
+            Thread.Top = frame + Math.Max(slots, invoke.ReturnSlots) + 1;
+            try
+            {
+                interpreter.Invoke(method, frame);
+            }
+            finally
+            {
+                Thread.Top = savedTop;
+            }
+            Buffer.MemoryCopy(frame, args, invoke.ReturnSlots * 8, invoke.ReturnSlots * 8);
             return;
         }
         args[0] = method.DeclaringType.IsValueType ? target + ObjectLayout.FirstFieldOffset : target;

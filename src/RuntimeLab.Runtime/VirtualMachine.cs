@@ -34,47 +34,47 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         Io = io;
         Options = options;
         Types = new TypeLoader(coreLib);
-        Heap = new ManagedHeap { Limit = options.HeapLimit };
+        Heap = new ManagedHeap(new Gc.GcHeap(new Gc.GcHeapOptions
+        {
+            HeapLimit = options.HeapLimit,
+            GcStress = options.GcStress,
+            Trace = options.GcTrace ? io.Stderr : null,
+        }));
+        Heap.Gc.Roots = new VmRoots(this);
         Strings = new StringTable(this);
         Thread = new ExecutionThread(slotCount: 16L << 20, maxDepth: options.MaxCallDepth);
         Interpreter = new Interpreter.Interpreter(this, Thread);
     }
 
+    /// <summary>RUNTIMELAB_VERIFY_ALLOC=1 checks the whole heap after each object allocation: slow, for
+    /// finding the instruction that first breaks the heap.</summary>
+    private static readonly bool DebugVerify = Environment.GetEnvironmentVariable("RUNTIMELAB_VERIFY_ALLOC") == "1";
+
     public RuntimeType TypeOf(nint obj) => Types.ById((*(MethodTable**)obj)->TypeId);
 
     public nint Allocate(RuntimeType type)
     {
-        var mt = type.MethodTable;
-        return Heap.Allocate(mt, mt->BaseSize);
+        var obj = Heap.AllocObject(type.MethodTable);
+        if (DebugVerify) Heap.Gc.Verify();
+        return obj;
     }
 
     public nint AllocateArray(RuntimeType arrayType, int length)
     {
-        var mt = arrayType.MethodTable;
-        var obj = Heap.Allocate(mt, mt->BaseSize + (long)mt->ComponentSize * length);
-        *(int*)(obj + ObjectLayout.ArrayLengthOffset) = length;
-        return obj;
+        return Heap.AllocArray(arrayType.MethodTable, length);
     }
 
     public nint AllocateMdArray(RuntimeType arrayType, int[] lengths)
     {
-        var mt = arrayType.MethodTable;
         long total = 1;
         foreach (var l in lengths) total *= l;
-        if (total > int.MaxValue) throw new ManagedRuntimeError(RuntimeErrorKind.OutOfMemory);
-        var obj = Heap.Allocate(mt, mt->BaseSize + mt->ComponentSize * total);
-        *(int*)(obj + ObjectLayout.ArrayLengthOffset) = (int)total;
-        var bounds = (int*)(obj + ObjectLayout.SzArrayDataOffset);
-        for (var i = 0; i < lengths.Length; i++) bounds[i] = lengths[i];
-        return obj;
+        if (total > int.MaxValue) throw new ManagedRuntimeError(RuntimeErrorKind.OutOfMemory, "Insufficient memory to continue the execution of the program.");
+        return Heap.AllocMdArray(arrayType.MethodTable, lengths);
     }
 
     public nint AllocateString(int length)
     {
-        var mt = Types.String.MethodTable;
-        var obj = Heap.Allocate(mt, mt->BaseSize + 2L * length);
-        *(int*)(obj + ObjectLayout.StringLengthOffset) = length;
-        return obj;
+        return Heap.AllocString(Types.String.MethodTable, length);
     }
 
     public nint NewString(ReadOnlySpan<char> chars)
@@ -90,9 +90,14 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
     public nint Clone(nint obj)
     {
         var mt = *(MethodTable**)obj;
-        var size = mt->BaseSize + (mt->HasComponents ? (long)mt->ComponentSize * *(int*)(obj + ObjectLayout.ArrayLengthOffset) : 0);
-        var copy = Heap.Allocate(mt, size);
-        Buffer.MemoryCopy((void*)(obj + 8), (void*)(copy + 8), size - 8, size - 8);
+        var length = mt->HasComponents ? *(int*)(obj + ObjectLayout.ArrayLengthOffset) : 0;
+        var copy = (mt->Flags & MethodTableFlags.String) != 0 ? Heap.AllocString(mt, length)
+            : (mt->Flags & MethodTableFlags.Array) != 0 ? ((mt->Flags & MethodTableFlags.MultiDimArray) != 0 ? CloneMdShape(obj, mt) : Heap.AllocArray(mt, length))
+            : Heap.AllocObject(mt);
+        // obj stays alive across the allocation: MemberwiseClone's argument slot is a root.
+        var size = Gc.GcHeap.ObjectSize(obj);
+        Buffer.MemoryCopy((void*)(obj + 8), (void*)(copy + 8), size - 8 - ObjectLayout.HeaderSize, size - 8 - ObjectLayout.HeaderSize);
+        Heap.Gc.WriteBarrierRange(copy + 8, (nint)(size - 8 - ObjectLayout.HeaderSize));
         return copy;
     }
 
@@ -105,6 +110,13 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         var bytes = (long)*(int*)(array + ObjectLayout.ArrayLengthOffset) * mt->ComponentSize;
         if (data.Length < bytes) throw new ManagedRuntimeError(RuntimeErrorKind.InvalidOperation, "The field's data is smaller than the array.");
         data.AsSpan(0, (int)bytes).CopyTo(new Span<byte>((void*)(array + ObjectLayout.SzArrayDataOffset), (int)bytes));
+    }
+
+    private nint CloneMdShape(nint obj, MethodTable* mt)
+    {
+        var lengths = new int[mt->Rank];
+        for (var i = 0; i < lengths.Length; i++) lengths[i] = ((int*)(obj + ObjectLayout.SzArrayDataOffset))[i];
+        return Heap.AllocMdArray(mt, lengths);
     }
 
     public bool IsInstanceOf(nint obj, RuntimeType type) => Types.IsAssignableTo(TypeOf(obj), type);

@@ -13,29 +13,29 @@ public class GuestCommandLineTests
         GuestCommandLine.Split(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), verbPath, s_tierTakesValue);
 
     [Theory]
-    // An option's value is not the file; everything after the file goes to the guest.
-    [InlineData("run --tier jit app.dll --help -x", "run --tier jit app.dll -- --help -x")]
-    [InlineData("run -t jit app.dll -x", "run -t jit app.dll -- -x")]
+    // An option's value is not the file; the file and everything after it go to the guest side of "--".
+    [InlineData("run --tier jit app.dll --help -x", "run --tier jit -- app.dll --help -x")]
+    [InlineData("run -t jit app.dll -x", "run -t jit -- app.dll -x")]
     // --opt=value and flags are one token each.
-    [InlineData("run --tier=jit app.dll --tier interp", "run --tier=jit app.dll -- --tier interp")]
-    [InlineData("run --verbose app.dll a b", "run --verbose app.dll -- a b")]
-    [InlineData("run app.dll a", "run app.dll -- a")]
+    [InlineData("run --tier=jit app.dll --tier interp", "run --tier=jit -- app.dll --tier interp")]
+    [InlineData("run --verbose app.dll a b", "run --verbose -- app.dll a b")]
+    [InlineData("run app.dll a", "run -- app.dll a")]
     // After the file even "--" belongs to the guest, as with `dotnet app.dll -- x`.
-    [InlineData("run app.dll -- x", "run app.dll -- -- x")]
+    [InlineData("run app.dll -- x", "run -- app.dll -- x")]
     // A "--" before the file: the user has already separated the arguments.
     [InlineData("run --tier jit -- app.dll --help", "run --tier jit -- app.dll --help")]
-    // No guest arguments, or no file at all: nothing to separate.
-    [InlineData("run app.dll", "run app.dll")]
+    // No file at all: nothing to separate.
+    [InlineData("run app.dll", "run -- app.dll")]
     [InlineData("run --tier jit", "run --tier jit")]
     [InlineData("run --help", "run --help")]
     // A lone "-" is a file name (stdin), not an option.
-    [InlineData("run - -x", "run - -- -x")]
+    [InlineData("run - -x", "run -- - -x")]
     public void SplitsAfterTheFileForRun(string given, string expected) =>
         Assert.Equal(expected, string.Join(' ', Split(given, s_run)));
 
     [Theory]
-    [InlineData("x86 run prog -x --y", "x86 run prog -- -x --y")]
-    [InlineData("x86 run --tier jit prog -x", "x86 run --tier jit prog -- -x")]
+    [InlineData("x86 run prog -x --y", "x86 run -- prog -x --y")]
+    [InlineData("x86 run --tier jit prog -x", "x86 run --tier jit -- prog -x")]
     // Another verb, or only a prefix of the path: untouched.
     [InlineData("x86 boot kernel -x", "x86 boot kernel -x")]
     [InlineData("x86 prog -x", "x86 prog -x")]

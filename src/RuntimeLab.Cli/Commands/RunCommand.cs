@@ -13,9 +13,12 @@ internal static class RunCommand
         var programArguments = new Argument<string[]>("args") { Description = "Arguments for the program, passed unchanged.", Arity = ArgumentArity.ZeroOrMore };
         var heapLimit = new Option<long?>("--heap-limit") { Description = "Heap limit in MiB; beyond it the program gets OutOfMemoryException." };
         var maxDepth = new Option<int?>("--max-call-depth") { Description = "Managed call depth at which the program stops with \"Stack overflow.\" (default 20000)." };
+        var gcStats = new Option<bool>("--gc-stats") { Description = "At exit, print collections per generation, pause times (max, mean, p99), bytes allocated, survived and promoted, and the peak heap on stderr." };
+        var gcTrace = new Option<bool>("--gc-trace") { Description = "Print one line per collection on stderr." };
+        var gcStress = new Option<int?>("--gc-stress") { Description = "A minor collection at every allocation and a full one every N-th (default N = 16): finds missing roots.", Arity = ArgumentArity.ZeroOrOne, CustomParser = ParseStressPeriod };
         var run = new Command("run", "Run a .NET program on RuntimeLab: its own loader, interpreter, base library and heap; the host CLR never runs the program.")
         {
-            program, programArguments, heapLimit, maxDepth,
+            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress,
         };
         Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll");
         run.SetAction(parse =>
@@ -24,6 +27,9 @@ internal static class RunCommand
             {
                 HeapLimit = (parse.GetValue(heapLimit) ?? 0) << 20,
                 MaxCallDepth = parse.GetValue(maxDepth) ?? 20_000,
+                GcStats = parse.GetValue(gcStats),
+                GcTrace = parse.GetValue(gcTrace),
+                GcStress = parse.GetResult(gcStress) is null ? 0 : parse.GetValue(gcStress) ?? 16,
             };
             var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             try
@@ -42,5 +48,14 @@ internal static class RunCommand
             }
         });
         return run;
+    }
+
+    /// <summary>`--gc-stress` alone means a full collection every 16th; `--gc-stress=N` or `--gc-stress N` sets N.</summary>
+    private static int? ParseStressPeriod(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0) return 16;
+        if (int.TryParse(result.Tokens[0].Value, out var n) && n > 0) return n;
+        result.AddError($"--gc-stress takes a positive number of allocations, not '{result.Tokens[0].Value}'");
+        return null;
     }
 }

@@ -1,50 +1,48 @@
-using System.Runtime.InteropServices;
+using RuntimeLab.Runtime.Gc;
 using RuntimeLab.Runtime.Objects;
 using RuntimeLab.Runtime.TypeSystem;
 
 namespace RuntimeLab.Runtime.Heap;
 
 /// <summary>
-/// The interpreter's view of the heap: allocation and the reference-store barrier. This first version
-/// allocates from bump chunks and never collects; the generational collector (Gc/) replaces its
-/// insides behind the same three calls.
+/// The interpreter's view of the heap: allocation, and reference stores through the write barrier.
+/// It turns the collector's out-of-memory into the managed OutOfMemoryException the program can catch.
 /// </summary>
-internal sealed unsafe class ManagedHeap : IDisposable
+internal sealed unsafe class ManagedHeap(GcHeap gc) : IDisposable
 {
-    private readonly List<nint> _chunks = [];
-    private byte* _next;
-    private byte* _end;
-    private const int ChunkSize = 4 << 20;
-    public long BytesAllocated { get; private set; }
-    public long Limit { get; init; }
+    public GcHeap Gc { get; } = gc;
 
-    public nint Allocate(MethodTable* mt, long bytes)
+    public nint AllocObject(MethodTable* mt)
     {
-        var size = (bytes + ObjectLayout.HeaderSize + 7) & ~7L;
-        if (Limit > 0 && BytesAllocated + size > Limit)
-            throw new ManagedRuntimeError(RuntimeErrorKind.OutOfMemory, "Insufficient memory to continue the execution of the program.");
-        if (_next + size > _end)
-        {
-            var chunk = Math.Max(ChunkSize, size);
-            var p = (byte*)NativeMemory.AllocZeroed((nuint)chunk);
-            _chunks.Add((nint)p);
-            _next = p;
-            _end = p + chunk;
-        }
-        var obj = (nint)(_next + ObjectLayout.HeaderSize);
-        _next += size;
-        BytesAllocated += size;
-        *(MethodTable**)obj = mt;
-        return obj;
+        try { return Gc.AllocObject(mt); }
+        catch (GcOutOfMemoryException) { throw OutOfMemory(); }
     }
 
-    public void StoreReference(nint* slot, nint value) => *slot = value;
-
-    public void NoteStructStore(nint destination, RuntimeType type) { }
-
-    public void Dispose()
+    public nint AllocArray(MethodTable* mt, int length)
     {
-        foreach (var c in _chunks) NativeMemory.Free((void*)c);
-        _chunks.Clear();
+        try { return Gc.AllocArray(mt, length); }
+        catch (GcOutOfMemoryException) { throw OutOfMemory(); }
     }
+
+    public nint AllocString(MethodTable* mt, int length)
+    {
+        try { return Gc.AllocString(mt, length); }
+        catch (GcOutOfMemoryException) { throw OutOfMemory(); }
+    }
+
+    public nint AllocMdArray(MethodTable* mt, ReadOnlySpan<int> lengths)
+    {
+        try { return Gc.AllocMdArray(mt, lengths); }
+        catch (GcOutOfMemoryException) { throw OutOfMemory(); }
+    }
+
+    private static ManagedRuntimeError OutOfMemory() =>
+        new(RuntimeErrorKind.OutOfMemory, "Insufficient memory to continue the execution of the program.");
+
+    public void StoreReference(nint* slot, nint value) => Gc.StoreRef(slot, value);
+
+    /// <summary>A struct with references was copied into <paramref name="destination"/> (maybe in the heap).</summary>
+    public void NoteStructStore(nint destination, RuntimeType type) => Gc.WriteBarrierRange(destination, type.ValueSize);
+
+    public void Dispose() => Gc.Dispose();
 }

@@ -223,8 +223,20 @@ internal sealed unsafe partial class Preparer
         // describes them where they are then, with `this` (null, then the new object) first.
         var ctor = _imp.Instructions[ilIndex].OpCode.Code == Code.Newobj && _imp.Callees[ilIndex] is { } c && ShiftsArguments(c) ? c : null;
         var below = ctor is null ? stack.Length : stack.Length - ctor.Parameters.Count;
+        // A virtual call replaces a boxed struct `this` with a pointer to its value, and constrained
+        // calls replace a byref `this` with the object: that slot is reported as an interior pointer,
+        // which covers both an object and a pointer into one.
+        var code = _imp.Instructions[ilIndex].OpCode.Code;
+        var thisSlot = code == Code.Callvirt && _imp.Callees[ilIndex] is { HasThis: true } virt
+            ? stack.Length - 1 - virt.Parameters.Count : -1;
         for (var i = 0; i < stack.Length; i++)
         {
+            if (i == thisSlot)
+            {
+                interiors.Add(at * 8);
+                at += SlotsOf(stack[i]);
+                continue;
+            }
             if (i == below)
             {
                 if (TypeClassifier.IsValueType(ctor!.DeclaringType)) interiors.Add(at * 8);

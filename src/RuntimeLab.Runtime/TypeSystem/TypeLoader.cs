@@ -113,6 +113,8 @@ public sealed unsafe partial class TypeLoader : IDisposable
         type.IsValueType = def.IsValueType;
         type.IsEnum = def.IsEnum;
         type.IsNullable = def.Namespace == "System" && def.Name == "Nullable`1";
+        // A class's fields may be of its own type: how big a reference is must be known before layout.
+        if (!type.IsValueType) type.ValueSize = type.ValueAlignment = 8;
         type.IsByRefLike = def.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsByRefLikeAttribute");
         if (def.BaseType is not null)
             type.BaseType = Get(type.Context.Close(def.BaseType));
