@@ -31,19 +31,17 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         if (t.Depth >= t.MaxDepth || args + pm.FrameSlots >= t.StackLimit)
             throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
         var savedTop = t.Top;
-        // Locals start zeroed (C# always sets localsinit; RuntimeLab zeroes them regardless).
-        new Span<long>(args + pm.LocalsStart, pm.FrameSlots - pm.LocalsStart).Clear();
+        // Locals start zeroed (C# sets localsinit; RuntimeLab zeroes them regardless). Evaluation
+        // slots need no clearing: each is written before it is read, and the GC reads only live ones.
+        new Span<long>(args + pm.LocalsStart, pm.EvalStart - pm.LocalsStart).Clear();
         t.Top = args + pm.FrameSlots;
+        var depth = t.Depth;
         t.Push(pm, args, funclet: false);
-        try
-        {
-            Run(pm, args, 0);
-        }
-        finally
-        {
-            t.Depth--;
-            t.Top = savedTop;
-        }
+        // No try/finally here (it costs every call): a frame that catches an exception resets the
+        // depth and the stack top itself (see Run), and the run ends on anything else.
+        Run(pm, args, 0, depth);
+        t.Depth = depth;
+        t.Top = savedTop;
     }
 
     public void Prepare(RuntimeMethod method)
@@ -60,7 +58,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     }
 
     /// <summary>Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.</summary>
-    private int Run(PreparedMethod pm, long* fp, int pc)
+    private int Run(PreparedMethod pm, long* fp, int pc, int myDepth)
     {
         while (true)
         {
@@ -71,19 +69,21 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
             }
             catch (UnwindSignal u)
             {
+                Unwound(pm, fp, myDepth);
                 unwind = u;
             }
             catch (ManagedRuntimeError e)
             {
+                Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(e));
             }
             catch (OverflowException)
             {
                 // checked arithmetic in the handlers uses C#'s own overflow checks
+                Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
             }
             pc = _thread.Current.Pc;
-            var myDepth = _thread.Depth - 1;
             if (unwind.TargetDepth == myDepth)
             {
                 var handler = pm.Handlers[unwind.HandlerIndex];
@@ -98,6 +98,13 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
             RunFinallies(pm, fp, pc, innerOf: null);
             throw unwind;
         }
+    }
+
+    /// <summary>Frames above this one are gone: the frame chain and the stack top end here again.</summary>
+    private void Unwound(PreparedMethod pm, long* fp, int myDepth)
+    {
+        _thread.Depth = myDepth + 1;
+        if (!_thread.Current.IsFunclet) _thread.Top = fp + pm.FrameSlots;
     }
 
     /// <summary>First pass: find the handler for <paramref name="exception"/>, then start the second.</summary>
@@ -130,9 +137,9 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
 
     /// <summary>Runs a filter on a copy of its frame's arguments and locals above the stack top, since
     /// the frames above it are still live in the first pass.</summary>
-    private bool RunFilter(int depth, Handler h, nint exception)
+    private bool RunFilter(int frameDepth, Handler h, nint exception)
     {
-        var frame = _thread.Frames[depth];
+        var frame = _thread.Frames[frameDepth];
         var pm = frame.Method;
         var copy = _thread.Top;
         if (copy + pm.FrameSlots >= _thread.StackLimit)
@@ -141,10 +148,11 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         copy[pm.EvalStart] = exception;
         var savedTop = _thread.Top;
         _thread.Top = copy + pm.FrameSlots;
+        var filterDepth = _thread.Depth;
         _thread.Push(pm, copy, funclet: true);
         try
         {
-            return Run(pm, copy, h.FilterStart) != 0;
+            return Run(pm, copy, h.FilterStart, filterDepth) != 0;
         }
         catch (UnwindSignal)
         {
@@ -152,7 +160,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         }
         finally
         {
-            _thread.Depth--;
+            _thread.Depth = filterDepth;
             _thread.Top = savedTop;
             Buffer.MemoryCopy(copy, frame.Fp, pm.EvalStart * 8, pm.EvalStart * 8);
         }
@@ -175,14 +183,15 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     {
         var outerPc = _thread.Current.Pc;
         _thread.Current.Pc = start; // exceptions from the funclet are looked up from its handler
+        var depth = _thread.Depth;
         _thread.Push(pm, fp, funclet: true);
         try
         {
-            Run(pm, fp, start);
+            Run(pm, fp, start, depth);
         }
         finally
         {
-            _thread.Depth--;
+            _thread.Depth = depth;
             _thread.Current.Pc = outerPc;
         }
     }
