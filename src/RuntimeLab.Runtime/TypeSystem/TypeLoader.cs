@@ -92,6 +92,9 @@ public sealed unsafe partial class TypeLoader : IDisposable
                 type.ElementType = Get(at.ElementType);
                 type.Rank = at.Rank;
                 type.BaseType = Array;
+                // System.Array's interfaces (IList, IEnumerable …) and overrides, for casts and dispatch.
+                type.Interfaces = Array.Interfaces;
+                type.VTable = Array.VTable;
                 type.StackEntry = new StackEntry(StackKind.ObjRef, at);
                 LayOutArray(type);
                 return;
