@@ -77,7 +77,7 @@ namespace System.Runtime.CompilerServices
         public static extern ref T Add<T>(ref T source, int elementOffset);
     }
 
-    public static class RuntimeHelpers
+    public static partial class RuntimeHelpers
     {
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int GetHashCode(object o);

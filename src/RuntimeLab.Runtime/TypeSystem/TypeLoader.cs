@@ -114,6 +114,8 @@ public sealed unsafe partial class TypeLoader : IDisposable
         var def = type.Definition!;
         type.Primitive = def.Namespace == "System" && def.DeclaringType is null ? PrimitiveOf(def.Name) : PrimitiveKind.None;
         type.IsValueType = def.IsValueType;
+        // A field of a class still being loaded (a cycle: Node.Next, Dictionary ↔ its KeyCollection) is a reference.
+        if (!def.IsValueType) type.ValueSize = type.ValueAlignment = 8;
         type.IsEnum = def.IsEnum;
         type.IsNullable = def.Namespace == "System" && def.Name == "Nullable`1";
         type.IsByRefLike = def.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsByRefLikeAttribute");

@@ -328,10 +328,6 @@ namespace System.Collections.Generic
             return false;
         }
 
-        public TValue GetValueOrDefault(TKey key) => GetValueOrDefault(key, default);
-
-        public TValue GetValueOrDefault(TKey key, TValue defaultValue) => TryGetValue(key, out TValue value) ? value : defaultValue;
-
         public int EnsureCapacity(int capacity)
         {
             if (capacity < 0) throw new ArgumentOutOfRangeException("capacity", "Non-negative number required.");

@@ -6,14 +6,28 @@ namespace System.Collections.Generic
         public const int HashPrime = 101;
         public const int MaxPrimeArrayLength = 0x7FFFFFC3;
 
-        private static readonly int[] s_primes =
+        // Kept as text: CoreLib avoids RVA-initialized arrays (their <PrivateImplementationDetails> fields).
+        private const string PrimesText = "3,7,11,17,23,29,37,47,59,71,89,107,131,163,197,239,293,353,431,521,631,761,919,1103,1327,1597,1931,2333,2801,3371,4049,4861,5839,7013,8419,10103,12143,14591,17519,21023,25229,30293,36353,43627,52361,62851,75431,90523,108631,130363,156437,187751,225307,270371,324449,389357,467237,560689,672827,807403,968897,1162687,1395263,1674319,2009191,2411033,2893249,3471899,4166287,4999559,5999471,7199369";
+        private static readonly int[] s_primes = ParsePrimes();
+
+        private static int[] ParsePrimes()
         {
-            3, 7, 11, 17, 23, 29, 37, 47, 59, 71, 89, 107, 131, 163, 197, 239, 293, 353, 431, 521, 631, 761, 919,
-            1103, 1327, 1597, 1931, 2333, 2801, 3371, 4049, 4861, 5839, 7013, 8419, 10103, 12143, 14591,
-            17519, 21023, 25229, 30293, 36353, 43627, 52361, 62851, 75431, 90523, 108631, 130363, 156437,
-            187751, 225307, 270371, 324449, 389357, 467237, 560689, 672827, 807403, 968897, 1162687, 1395263,
-            1674319, 2009191, 2411033, 2893249, 3471899, 4166287, 4999559, 5999471, 7199369,
-        };
+            var primes = new List<int>();
+            int value = 0;
+            string text = PrimesText;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == ',')
+                {
+                    primes.Add(value);
+                    value = 0;
+                }
+                else value = value * 10 + (c - '0');
+            }
+            primes.Add(value);
+            return primes.ToArray();
+        }
 
         public static bool IsPrime(int candidate)
         {
