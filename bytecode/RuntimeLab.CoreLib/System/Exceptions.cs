@@ -23,6 +23,7 @@ namespace System
     {
         public InvalidOperationException() : base("Operation is not valid due to the current state of the object.") { }
         public InvalidOperationException(string message) : base(message) { }
+        public InvalidOperationException(string message, Exception innerException) : base(message, innerException) { }
     }
 
     public class IndexOutOfRangeException : SystemException
@@ -86,19 +87,27 @@ namespace System
 
     public class ArgumentException : SystemException
     {
+        private readonly string _paramName;
         public ArgumentException() : base("Value does not fall within the expected range.") { }
         public ArgumentException(string message) : base(message) { }
+        public ArgumentException(string message, Exception innerException) : base(message, innerException) { }
+        public ArgumentException(string message, string paramName) : base(message) { _paramName = paramName; }
+        public virtual string ParamName => _paramName;
+        // CoreCLR appends the parameter name to the message.
+        public override string Message => _paramName == null ? base.Message : base.Message + " (Parameter '" + _paramName + "')";
     }
 
     public class ArgumentNullException : ArgumentException
     {
         public ArgumentNullException() : base("Value cannot be null.") { }
-        public ArgumentNullException(string paramName) : base("Value cannot be null. (Parameter '" + paramName + "')") { }
+        public ArgumentNullException(string paramName) : base("Value cannot be null.", paramName) { }
+        public ArgumentNullException(string paramName, string message) : base(message, paramName) { }
     }
 
     public class ArgumentOutOfRangeException : ArgumentException
     {
         public ArgumentOutOfRangeException() : base("Specified argument was out of the range of valid values.") { }
-        public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values. (Parameter '" + paramName + "')") { }
+        public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values.", paramName) { }
+        public ArgumentOutOfRangeException(string paramName, string message) : base(message, paramName) { }
     }
 }

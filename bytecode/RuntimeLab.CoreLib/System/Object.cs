@@ -25,7 +25,6 @@ namespace System
 
     public abstract class Enum : ValueType { }
     public struct Void { }
-    public abstract class Array { }
     public abstract class Type
     {
         public abstract string Name { get; }

@@ -12,6 +12,8 @@ internal sealed unsafe partial class InternalCallTable
         RegisterRuntime();
         RegisterConsole();
         RegisterNumbers();
+        RegisterArrays();
+        RegisterCollections();
     }
 
     private void RegisterRuntime()

@@ -146,6 +146,8 @@ public sealed partial class TypeLoader
     private RuntimeMethod? FindInterfaceImplementation(RuntimeType type, RuntimeMethod itfMethod)
     {
         var itf = itfMethod.DeclaringType;
+        if (type.IsSzArray && IsArrayInterface(itf))
+            return SzArrayHelperMethod(type, itfMethod);
         var key = SignatureKey(itfMethod.Definition, itf.Context);
         for (var t = type; t is not null; t = t.BaseType)
         {
@@ -161,6 +163,19 @@ public sealed partial class TypeLoader
         }
         // A default implementation in the interface itself.
         return itfMethod.Definition.HasBody ? itfMethod : null;
+    }
+
+    /// <summary>T[] implements IList&lt;T&gt; and its bases through System.SZArrayHelper&lt;T&gt;, whose
+    /// instance methods take the array as <c>this</c>; the interface method maps by name.</summary>
+    private RuntimeMethod? SzArrayHelperMethod(RuntimeType arrayType, RuntimeMethod itfMethod)
+    {
+        var helperDef = CoreDefinition("System.SZArrayHelper`1")
+            ?? throw new UnsupportedMemberException("System.SZArrayHelper`1", why: "the base library does not define it");
+        var helperRef = new GenericInstanceType(helperDef);
+        helperRef.GenericArguments.Add(arrayType.ElementType!.Reference);
+        var helper = Get(helperRef);
+        var def = helperDef.Methods.FirstOrDefault(m => m.Name == itfMethod.Name && !m.IsStatic && m.Parameters.Count == itfMethod.Definition.Parameters.Count);
+        return def is null ? null : GetMethod(def, helper, []);
     }
 
     private static RuntimeMethod Virtualize(RuntimeType type, RuntimeMethod found) =>

@@ -92,6 +92,9 @@ public sealed unsafe partial class TypeLoader : IDisposable
                 type.ElementType = Get(at.ElementType);
                 type.Rank = at.Rank;
                 type.BaseType = Array;
+                // System.Array's interfaces (IList, IEnumerable …) and overrides, for casts and dispatch.
+                type.Interfaces = Array.Interfaces;
+                type.VTable = Array.VTable;
                 type.StackEntry = new StackEntry(StackKind.ObjRef, at);
                 LayOutArray(type);
                 return;
@@ -111,6 +114,8 @@ public sealed unsafe partial class TypeLoader : IDisposable
         var def = type.Definition!;
         type.Primitive = def.Namespace == "System" && def.DeclaringType is null ? PrimitiveOf(def.Name) : PrimitiveKind.None;
         type.IsValueType = def.IsValueType;
+        // A field of a class still being loaded (a cycle: Node.Next, Dictionary ↔ its KeyCollection) is a reference.
+        if (!def.IsValueType) type.ValueSize = type.ValueAlignment = 8;
         type.IsEnum = def.IsEnum;
         type.IsNullable = def.Namespace == "System" && def.Name == "Nullable`1";
         // A class's fields may be of its own type: how big a reference is must be known before layout.

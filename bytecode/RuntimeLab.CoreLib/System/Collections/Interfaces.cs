@@ -7,8 +7,38 @@ namespace System.Collections
         object Current { get; }
         void Reset();
     }
-    public interface ICollection : IEnumerable { int Count { get; } }
-    public interface IList : ICollection { }
+    public interface ICollection : IEnumerable
+    {
+        int Count { get; }
+        bool IsSynchronized { get; }
+        object SyncRoot { get; }
+        void CopyTo(Array array, int index);
+    }
+    public interface IList : ICollection
+    {
+        object this[int index] { get; set; }
+        bool IsFixedSize { get; }
+        bool IsReadOnly { get; }
+        int Add(object value);
+        void Clear();
+        bool Contains(object value);
+        int IndexOf(object value);
+        void Insert(int index, object value);
+        void Remove(object value);
+        void RemoveAt(int index);
+    }
+    public interface IDictionary : ICollection
+    {
+        object this[object key] { get; set; }
+        ICollection Keys { get; }
+        ICollection Values { get; }
+        bool IsReadOnly { get; }
+        bool IsFixedSize { get; }
+        void Add(object key, object value);
+        void Clear();
+        bool Contains(object key);
+        void Remove(object key);
+    }
     public interface IComparer { int Compare(object x, object y); }
     public interface IEqualityComparer { bool Equals(object x, object y); int GetHashCode(object obj); }
 }
@@ -36,6 +66,48 @@ namespace System.Collections.Generic
     }
     public interface IReadOnlyCollection<out T> : IEnumerable<T> { int Count { get; } }
     public interface IReadOnlyList<out T> : IReadOnlyCollection<T> { T this[int index] { get; } }
+    public interface IDictionary<TKey, TValue> : ICollection<KeyValuePair<TKey, TValue>>
+    {
+        TValue this[TKey key] { get; set; }
+        ICollection<TKey> Keys { get; }
+        ICollection<TValue> Values { get; }
+        bool ContainsKey(TKey key);
+        void Add(TKey key, TValue value);
+        bool Remove(TKey key);
+        bool TryGetValue(TKey key, out TValue value);
+    }
+    public interface IReadOnlyDictionary<TKey, TValue> : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
+    {
+        TValue this[TKey key] { get; }
+        IEnumerable<TKey> Keys { get; }
+        IEnumerable<TValue> Values { get; }
+        bool ContainsKey(TKey key);
+        bool TryGetValue(TKey key, out TValue value);
+    }
+    public interface ISet<T> : ICollection<T>
+    {
+        new bool Add(T item);
+        void UnionWith(IEnumerable<T> other);
+        void IntersectWith(IEnumerable<T> other);
+        void ExceptWith(IEnumerable<T> other);
+        void SymmetricExceptWith(IEnumerable<T> other);
+        bool IsSubsetOf(IEnumerable<T> other);
+        bool IsSupersetOf(IEnumerable<T> other);
+        bool IsProperSupersetOf(IEnumerable<T> other);
+        bool IsProperSubsetOf(IEnumerable<T> other);
+        bool Overlaps(IEnumerable<T> other);
+        bool SetEquals(IEnumerable<T> other);
+    }
+    public interface IReadOnlySet<T> : IReadOnlyCollection<T>
+    {
+        bool Contains(T item);
+        bool IsProperSubsetOf(IEnumerable<T> other);
+        bool IsProperSupersetOf(IEnumerable<T> other);
+        bool IsSubsetOf(IEnumerable<T> other);
+        bool IsSupersetOf(IEnumerable<T> other);
+        bool Overlaps(IEnumerable<T> other);
+        bool SetEquals(IEnumerable<T> other);
+    }
     public interface IComparer<in T> { int Compare(T x, T y); }
     public interface IEqualityComparer<in T> { bool Equals(T x, T y); int GetHashCode(T obj); }
 }
