@@ -12,14 +12,6 @@ internal sealed unsafe partial class InternalCallTable
     {
         // SZArrayHelper<T> runs with an array as `this`: the reinterpretation is the identity.
         Add("System.SZArrayHelper`1::AsArray", (vm, a) => { });
-        Add("System.Runtime.CompilerServices.RuntimeHelpers::InitializeArray", (vm, a) =>
-        {
-            // The field's RVA data is the elements' bytes in little-endian order, as laid out here.
-            var data = vm.FieldOfHandle(a[1]).Definition.InitialValue;
-            var array = (nint)a[0];
-            var bytes = Math.Min(data.Length, (long)*(int*)(array + ObjectLayout.ArrayLengthOffset) * vm.TypeOf(array).ElementType!.ValueSize);
-            data.AsSpan(0, (int)bytes).CopyTo(new Span<byte>((void*)Data(vm, array), (int)bytes));
-        });
         Add("System.Array::get_Length", (vm, a) => a[0] = *(int*)((nint)a[0] + ObjectLayout.ArrayLengthOffset));
         Add("System.Array::get_Rank", (vm, a) => a[0] = vm.TypeOf((nint)a[0]).Rank);
         Add("System.Array::GetLength", (vm, a) => a[0] = Bound(vm, (nint)a[0], (int)a[1], lower: false));
@@ -30,9 +22,13 @@ internal sealed unsafe partial class InternalCallTable
         Add("System.Array::MoveElements", (vm, a) =>
         {
             // (src, srcIndex, dst, dstIndex, length): same element type, overlapping allowed (memmove).
-            var size = vm.TypeOf((nint)a[0]).ElementType!.ValueSize;
+            var element = vm.TypeOf((nint)a[0]).ElementType!;
+            var size = element.ValueSize;
             var bytes = (long)a[4] * size;
-            Buffer.MemoryCopy((void*)(Data(vm, (nint)a[0]) + a[1] * size), (void*)(Data(vm, (nint)a[2]) + a[3] * size), bytes, bytes);
+            var destination = Data(vm, (nint)a[2]) + a[3] * size;
+            Buffer.MemoryCopy((void*)(Data(vm, (nint)a[0]) + a[1] * size), (void*)destination, bytes, bytes);
+            // References copied into the heap: the old-to-young cards must see them.
+            if (element.IsReferenceType || element.ValueRefOffsets.Length > 0) vm.Heap.Gc.WriteBarrierRange((nint)destination, (nint)bytes);
         });
         Add("System.Array::ClearElements", (vm, a) =>
         {
