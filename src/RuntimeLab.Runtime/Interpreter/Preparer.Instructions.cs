@@ -119,9 +119,9 @@ internal sealed unsafe partial class Preparer
             case Code.Shr: EmitShift(Op.ShrI4, Op.ShrI8); return;
             case Code.Shr_Un: EmitShift(Op.ShrUnI4, Op.ShrUnI8); return;
             case Code.Neg:
-                Emit(Entry(0).Kind switch { StackKind.Int32 => Op.NegI4, StackKind.Float32 => Op.NegR4, StackKind.Float64 => Op.NegR8, _ => Op.NegI8 }, Slot(0), Slot(0));
+                Emit(Entry(0).Kind switch { StackKind.Int32 => Op.NegI4, StackKind.Float32 => Op.NegR4, StackKind.Float64 => Op.NegR8, _ => Op.NegI8 }, Slot(0), Src(0));
                 return;
-            case Code.Not: Emit(Entry(0).Kind == StackKind.Int32 ? Op.NotI4 : Op.NotI8, Slot(0), Slot(0)); return;
+            case Code.Not: Emit(Entry(0).Kind == StackKind.Int32 ? Op.NotI4 : Op.NotI8, Slot(0), Src(0)); return;
             case Code.Conv_I1: EmitConv(ConvTarget.I1, false, false); return;
             case Code.Conv_U1: EmitConv(ConvTarget.U1, false, false); return;
             case Code.Conv_I2: EmitConv(ConvTarget.I2, false, false); return;
@@ -193,13 +193,14 @@ internal sealed unsafe partial class Preparer
             case Code.Ldflda:
             {
                 var f = ResolveField((FieldReference)ins.Operand);
-                Emit(Op.AddrOf, Slot(0), Slot(0), imm: f.Offset);
+                Emit(Op.AddrOf, Slot(0), Src(0), imm: f.Offset);
                 return;
             }
             case Code.Stfld:
             {
                 var f = ResolveField((FieldReference)ins.Operand);
-                EmitStoreThrough(f.FieldType, Slot(1), Slot(0), f.Offset, Entry(0));
+                if (Entry(0).IsFloat) Materialize(_stack.Length - 1); // a float store may convert its value in place
+                EmitStoreThrough(f.FieldType, Src(1), Src(0), f.Offset, Entry(0));
                 return;
             }
             case Code.Ldsfld: case Code.Ldsflda: case Code.Stsfld: EmitStaticField(ins); return;
@@ -215,30 +216,30 @@ internal sealed unsafe partial class Preparer
             case Code.Newarr:
                 Emit(Op.NewArr, Slot(0), Slot(0), token: Token(Types.Get(new ArrayType(Close((TypeReference)ins.Operand)))));
                 return;
-            case Code.Ldlen: Emit(Op.LdLen, Slot(0), Slot(0)); return;
+            case Code.Ldlen: Emit(Op.LdLen, Slot(0), Src(0)); return;
             case Code.Ldelema:
             {
                 var t = Types.Get(Close((TypeReference)ins.Operand));
                 Emit(Op.LdElemA, Slot(1), Slot(1), Slot(0), imm: t.ValueSize, token: _readonlyPrefix() || !t.IsReferenceType ? -1 : Token(t));
                 return;
             }
-            case Code.Ldelem_I1: Emit(Op.LdElemI1, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_U1: Emit(Op.LdElemU1, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_I2: Emit(Op.LdElemI2, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_U2: Emit(Op.LdElemU2, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_I4: Emit(Op.LdElemI4, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_U4: Emit(Op.LdElemU4, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_I8: case Code.Ldelem_I: case Code.Ldelem_Ref: Emit(Op.LdElemI8, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_R4: Emit(Op.LdElemR4, Slot(1), Slot(1), Slot(0)); return;
-            case Code.Ldelem_R8: Emit(Op.LdElemR8, Slot(1), Slot(1), Slot(0)); return;
+            case Code.Ldelem_I1: Emit(Op.LdElemI1, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_U1: Emit(Op.LdElemU1, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_I2: Emit(Op.LdElemI2, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_U2: Emit(Op.LdElemU2, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_I4: Emit(Op.LdElemI4, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_U4: Emit(Op.LdElemU4, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_I8: case Code.Ldelem_I: case Code.Ldelem_Ref: Emit(Op.LdElemI8, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_R4: Emit(Op.LdElemR4, Slot(1), Src(1), Src(0)); return;
+            case Code.Ldelem_R8: Emit(Op.LdElemR8, Slot(1), Src(1), Src(0)); return;
             case Code.Ldelem_Any: EmitLoadElement(Types.Get(Close((TypeReference)ins.Operand))); return;
-            case Code.Stelem_I1: Emit(Op.StElemI1, Slot(2), Slot(1), Slot(0)); return;
-            case Code.Stelem_I2: Emit(Op.StElemI2, Slot(2), Slot(1), Slot(0)); return;
-            case Code.Stelem_I4: Emit(Op.StElemI4, Slot(2), Slot(1), Slot(0)); return;
-            case Code.Stelem_I8: case Code.Stelem_I: Emit(Op.StElemI8, Slot(2), Slot(1), Slot(0)); return;
+            case Code.Stelem_I1: Emit(Op.StElemI1, Src(2), Src(1), Src(0)); return;
+            case Code.Stelem_I2: Emit(Op.StElemI2, Src(2), Src(1), Src(0)); return;
+            case Code.Stelem_I4: Emit(Op.StElemI4, Src(2), Src(1), Src(0)); return;
+            case Code.Stelem_I8: case Code.Stelem_I: Emit(Op.StElemI8, Src(2), Src(1), Src(0)); return;
             case Code.Stelem_R4: EmitToR4(0); Emit(Op.StElemR4, Slot(2), Slot(1), Slot(0)); return;
-            case Code.Stelem_R8: EmitToR8(0); Emit(Op.StElemI8, Slot(2), Slot(1), Slot(0)); return;
-            case Code.Stelem_Ref: Emit(Op.StElemRef, Slot(2), Slot(1), Slot(0)); return;
+            case Code.Stelem_R8: EmitToR8(0); Emit(Op.StElemI8, Src(2), Src(1), Src(0)); return;
+            case Code.Stelem_Ref: Emit(Op.StElemRef, Src(2), Src(1), Src(0)); return;
             case Code.Stelem_Any: EmitStoreElement(Types.Get(Close((TypeReference)ins.Operand))); return;
             case Code.Box: EmitBox(Types.Get(Close((TypeReference)ins.Operand))); return;
             case Code.Unbox_Any:
@@ -290,6 +291,7 @@ internal sealed unsafe partial class Preparer
 
     private void EmitLoadVariable(RuntimeType type, int slot)
     {
+        if (type.StackEntry.Kind != StackKind.ValueType && TryAlias(type, slot)) return;
         var dst = ResultSlot(0);
         switch (type.Primitive)
         {
@@ -305,18 +307,25 @@ internal sealed unsafe partial class Preparer
     {
         if (type.Primitive == PrimitiveKind.Single) EmitToR4(0);
         else if (type.Primitive == PrimitiveKind.Double) EmitToR8(0);
-        EmitMove(slot, Slot(0), Math.Max(1, type.Slots));
+        var slots = Math.Max(1, type.Slots);
+        if (slots == 1 && TryFoldStore(slot)) return;
+        MaterializeAliasesOf(slot, exceptIndex: _stack.Length - 1);
+        EmitMove(slot, Src(0), slots);
     }
 
     /// <summary>F values headed for float32 storage are rounded to float32 first (and float64 ones widened).</summary>
     private void EmitToR4(int fromTop)
     {
-        if (Entry(fromTop).Kind == StackKind.Float64) Emit(Op.ConvR8ToR4, Slot(fromTop), Slot(fromTop));
+        if (Entry(fromTop).Kind != StackKind.Float64) return;
+        Emit(Op.ConvR8ToR4, Slot(fromTop), Src(fromTop));
+        _alias.Remove(_stack.Length - 1 - fromTop); // converted into its own slot
     }
 
     private void EmitToR8(int fromTop)
     {
-        if (Entry(fromTop).Kind == StackKind.Float32) Emit(Op.ConvR4ToR8, Slot(fromTop), Slot(fromTop));
+        if (Entry(fromTop).Kind != StackKind.Float32) return;
+        Emit(Op.ConvR4ToR8, Slot(fromTop), Src(fromTop));
+        _alias.Remove(_stack.Length - 1 - fromTop);
     }
 
     private void EmitFloatStore(int addressSlot, int valueSlot, StackEntry value)
@@ -330,10 +339,12 @@ internal sealed unsafe partial class Preparer
         if (Entry(0).IsFloat) // brtrue on F is unusual but legal: compare against zero
         {
             EmitToR8(0);
-            EmitBranch(op == Op.BrTrue ? Op.BneUnR8 : Op.BeqR8, (Instruction)ins.Operand, Slot(0), ZeroSlot());
+            MaterializeBelow(1);
+            EmitBranch(op == Op.BrTrue ? Op.BneUnR8 : Op.BeqR8, (Instruction)ins.Operand, Src(0), ZeroSlot());
             return;
         }
-        EmitBranch(op, (Instruction)ins.Operand, Slot(0));
+        MaterializeBelow(1);
+        EmitBranch(op, (Instruction)ins.Operand, Src(0));
     }
 
     /// <summary>A scratch slot above the stack holding 0.0 (for the rare brtrue on a float).</summary>
@@ -360,10 +371,15 @@ internal sealed unsafe partial class Preparer
     private void EmitCompareBranch(Instruction ins, Op i4, Op i8, Op r8)
     {
         var op = Pick(i4, i8, r8);
-        EmitBranch(op, (Instruction)ins.Operand, Slot(1), Slot(0));
+        MaterializeBelow(2);
+        EmitBranch(op, (Instruction)ins.Operand, Src(1), Src(0));
     }
 
-    private void EmitCompare(Op i4, Op i8, Op r8) => Emit(Pick(i4, i8, r8), ResultSlot(2), Slot(1), Slot(0));
+    private void EmitCompare(Op i4, Op i8, Op r8)
+    {
+        var op = Pick(i4, i8, r8);
+        Emit(op, ResultSlot(2), Src(1), Src(0));
+    }
 
     private void EmitArith(Op i4, Op i8, Op r4, Op r8)
     {
@@ -382,10 +398,10 @@ internal sealed unsafe partial class Preparer
         }
         else op = a.Kind == StackKind.Int32 && b.Kind == StackKind.Int32 ? i4 : i8;
         if (op == Op.Nop) throw new InvalidIlException(Caller, _ilOffset, $"{_imp.Instructions[_ilIndex].OpCode.Name} on {a} and {b}");
-        Emit(op, ResultSlot(2), Slot(1), Slot(0));
+        Emit(op, ResultSlot(2), Src(1), Src(0));
     }
 
-    private void EmitShift(Op i4, Op i8) => Emit(Entry(1).Kind == StackKind.Int32 ? i4 : i8, ResultSlot(2), Slot(1), Slot(0));
+    private void EmitShift(Op i4, Op i8) => Emit(Entry(1).Kind == StackKind.Int32 ? i4 : i8, ResultSlot(2), Src(1), Src(0));
 
     private void EmitConv(ConvTarget target, bool check, bool unsignedSource)
     {
@@ -412,14 +428,18 @@ internal sealed unsafe partial class Preparer
                 (StackKind.Float32, ConvTarget.R4) or (StackKind.Float64, ConvTarget.R8) => Op.Nop,
                 _ => Op.Convert,
             };
-            if (fast == Op.Nop) return;
+            if (fast == Op.Nop)
+            {
+                Materialize(_stack.Length - 1); // the value stays as it is, in its own slot
+                return;
+            }
             if (fast != Op.Convert)
             {
-                Emit(fast, slot, slot);
+                Emit(fast, slot, Src(0));
                 return;
             }
         }
         var kind = source is StackKind.ObjRef or StackKind.ByRef ? StackKind.NativeInt : source;
-        Emit(Op.Convert, slot, slot, ConversionCode.Make(kind, target, check, unsignedSource));
+        Emit(Op.Convert, slot, Src(0), ConversionCode.Make(kind, target, check, unsignedSource));
     }
 }

@@ -41,7 +41,7 @@ internal sealed unsafe partial class Preparer
             EmitLoadThrough(f.FieldType, Slot(0), scratch, f.Offset);
             return;
         }
-        EmitLoadThrough(f.FieldType, Slot(0), Slot(0), f.Offset);
+        EmitLoadThrough(f.FieldType, Slot(0), Src(0), f.Offset);
     }
 
     /// <summary>A = *(B + offset) for a value of <paramref name="type"/>, normalized to its stack form.</summary>

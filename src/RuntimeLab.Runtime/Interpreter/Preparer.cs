@@ -74,24 +74,34 @@ internal sealed unsafe partial class Preparer
         _newValueTemp = tempBase;
         _evalBase = evalStart;
 
+        InitAliases();
         for (_ilIndex = 0; _ilIndex < instructions.Count; _ilIndex++)
         {
             _pcOfIl[_ilIndex] = _code.Count;
             var stack = _imp.StackBefore[_ilIndex];
             var ins = instructions[_ilIndex];
             _ilOffset = ins.Offset;
-            if (stack is null) continue; // unreachable
+            if (stack is null) // unreachable
+            {
+                _alias.Clear();
+                continue;
+            }
             _stack = stack;
             _positions = Positions(stack);
+            _aliasedAt[_ilIndex] = _alias.Count == 0 ? null : _alias.Keys.ToArray();
+            var pops = AliasAwarePops(ins.OpCode.Code);
+            if (pops is null) MaterializeAll();
             try
             {
                 EmitInstruction(ins);
+                AfterInstruction(ins, pops);
             }
             catch (UnsupportedMemberException e)
             {
                 // A member the base library lacks is reported when the program reaches it, not when
                 // the method that mentions it is prepared: the rest of the method still runs.
                 EmitUnsupportedException(e.Caller is null ? new UnsupportedMemberException(e.Member, Caller) : e);
+                _alias.Clear();
             }
         }
         foreach (var (pc, target) in _fixups)
@@ -229,8 +239,15 @@ internal sealed unsafe partial class Preparer
         var code = _imp.Instructions[ilIndex].OpCode.Code;
         var thisSlot = code == Code.Callvirt && _imp.Callees[ilIndex] is { HasThis: true } virt
             ? stack.Length - 1 - virt.Parameters.Count : -1;
+        var aliased = _aliasedAt[ilIndex];
         for (var i = 0; i < stack.Length; i++)
         {
+            if (aliased is not null && Array.IndexOf(aliased, i) >= 0)
+            {
+                // Still the local's value, which the frame's fixed roots report.
+                at += SlotsOf(stack[i]);
+                continue;
+            }
             if (i == thisSlot)
             {
                 interiors.Add(at * 8);
