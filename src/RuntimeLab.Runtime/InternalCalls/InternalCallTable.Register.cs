@@ -10,6 +10,7 @@ internal sealed unsafe partial class InternalCallTable
     private void Register()
     {
         RegisterRuntime();
+        RegisterEnvironment();
         RegisterConsole();
         RegisterNumbers();
         RegisterArrays();
@@ -22,6 +23,5 @@ internal sealed unsafe partial class InternalCallTable
         Add("System.Runtime.CompilerServices.RuntimeHelpers::GetHashCode", (vm, a) => a[0] = (int)((a[0] >> 3) * 2654435761L));
         Add("System.Object::MemberwiseClone", (vm, a) => a[0] = vm.Clone((nint)a[0]));
         Add("System.Runtime.CompilerServices.RuntimeHelpers::InitializeArray", (vm, a) => vm.InitializeArray((nint)a[0], a[1]));
-        Add("System.Environment::Exit", (vm, a) => throw new ExitSignal((int)a[0]));
     }
 }

@@ -55,7 +55,15 @@ internal sealed unsafe partial class Preparer
     {
         vm.Types.EnsureSignature(method);
         var imported = Importer.Import(method.Definition, method.Context);
-        return new Preparer(vm, method, imported).Run();
+        try
+        {
+            return new Preparer(vm, method, imported).Run();
+        }
+        catch (UnsupportedMemberException e) when (e.Caller is null)
+        {
+            // A local of a type the base library lacks: the method cannot run at all.
+            throw new UnsupportedMemberException(e.Member, method.DisplayName);
+        }
     }
 
     private string Caller => _method.DisplayName;
@@ -100,7 +108,14 @@ internal sealed unsafe partial class Preparer
             {
                 // A member the base library lacks is reported when the program reaches it, not when
                 // the method that mentions it is prepared: the rest of the method still runs.
-                EmitUnsupportedException(e.Caller is null ? new UnsupportedMemberException(e.Member, Caller) : e);
+                // Name what the program asked for (the method or field), not the missing type behind it.
+                var member = ins.Operand switch
+                {
+                    MethodReference m => TypeNames.Method(m),
+                    FieldReference f => $"{TypeNames.Display(f.DeclaringType)}.{f.Name}",
+                    _ => e.Member,
+                };
+                EmitUnsupportedException(e.Caller is null || member != e.Member ? new UnsupportedMemberException(member, Caller) : e);
                 _alias.Clear();
             }
         }

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using RuntimeLab.Runtime.Exceptions;
+
+namespace RuntimeLab.Runtime.InternalCalls;
+
+internal sealed unsafe partial class InternalCallTable
+{
+    /// <summary>Environment, clocks and the collector's controls.</summary>
+    private void RegisterEnvironment()
+    {
+        Add("System.Environment::Exit", (vm, a) => throw new ExitSignal((int)a[0]));
+        Add("System.Environment::get_TickCount64", (vm, a) => a[0] = Environment.TickCount64);
+        Add("System.Diagnostics.Stopwatch::GetTimestamp", (vm, a) => a[0] = Stopwatch.GetTimestamp());
+        Add("System.Diagnostics.Stopwatch::GetFrequency", (vm, a) => a[0] = Stopwatch.Frequency);
+        Add("System.GC::Collect", (vm, a) => vm.Heap.Gc.Collect());
+        Add("System.GC::GetTotalMemory", (vm, a) =>
+        {
+            if (a[0] != 0) vm.Heap.Gc.Collect();
+            a[0] = vm.Heap.Gc.HeapSize;
+        });
+        Add("System.GC::CollectionCount", (vm, a) =>
+        {
+            var stats = vm.Heap.Gc.Stats;
+            // Generation 0 counts every collection, as in CoreCLR; generations 1 and 2 the full ones.
+            a[0] = a[0] == 0 ? stats.Collections : stats.FullCollections;
+        });
+    }
+}
