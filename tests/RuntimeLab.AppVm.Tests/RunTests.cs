@@ -15,6 +15,20 @@ public class RunTests
         Assert.Equal(expected.Code, actual.Code);
     }
 
+    /// <summary>Every sample prints and exits on RuntimeLab exactly as on CoreCLR.</summary>
+    [Theory]
+    [InlineData("sieve")]
+    [InlineData("nqueens")]
+    [InlineData("shapes")]
+    public void SamplesMatchCoreClr(string sample)
+    {
+        var dll = SampleProgram.Build(sample);
+        var expected = SampleProgram.Run("dotnet", [dll], "");
+        var actual = SampleProgram.RunOnRuntimeLab(dll, []);
+        Assert.Equal(expected.Stdout, actual.Stdout);
+        Assert.Equal(expected.Code, actual.Code);
+    }
+
     [Fact]
     public void MissingFileIsOneLineError()
     {
