@@ -29,7 +29,16 @@ public sealed class Importer
     {
         if (!method.HasBody)
             throw new ArgumentException($"{method.FullName} has no IL body", nameof(method));
-        return new Importer(method, context).Run();
+        var importer = new Importer(method, context);
+        try
+        {
+            return importer.Run();
+        }
+        catch (InvalidIlException e)
+        {
+            e.Partial = importer._b.Build();
+            throw;
+        }
     }
 
     private string MethodName => TypeNames.ShortMethod(_method);
@@ -232,7 +241,7 @@ public sealed class Importer
                 var site = (CallSite)ins.Operand;
                 Pop(s, ins);
                 PopN(s, site.Parameters.Count + (site.HasThis ? 1 : 0), ins);
-                if (site.ReturnType.MetadataType != MetadataType.Void) s.Add(TypeClassifier.ToStack(Close(site.ReturnType)));
+                if (Close(site.ReturnType).MetadataType != MetadataType.Void) s.Add(TypeClassifier.ToStack(Close(site.ReturnType)));
                 return Flow.Next;
             }
             case Code.Ret:

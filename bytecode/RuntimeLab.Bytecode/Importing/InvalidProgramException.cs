@@ -7,4 +7,6 @@ public sealed class InvalidIlException(string method, int offset, string message
 {
     public string Method { get; } = method;
     public int Offset { get; } = offset;
+    /// <summary>The states proved before the error, for the teaching view (null where not reached).</summary>
+    public ImportedMethod? Partial { get; internal set; }
 }

@@ -28,7 +28,12 @@ public static class StackTypeListing
         {
             imported = Importer.Import(method, GenericContext.Empty);
         }
-        catch (Exception e) when (e is InvalidIlException or Loading.UnsupportedMemberException)
+        catch (InvalidIlException e) when (e.Partial is not null)
+        {
+            output.WriteLine($"    {e.Message}; the states proved up to there:");
+            imported = e.Partial;
+        }
+        catch (Loading.UnsupportedMemberException e)
         {
             output.WriteLine($"    cannot import: {e.Message}");
             return;

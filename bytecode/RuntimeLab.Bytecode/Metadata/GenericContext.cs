@@ -28,8 +28,17 @@ public sealed class GenericContext
 
     public GenericContext WithMethodArguments(IReadOnlyList<TypeReference> methodArguments) => new(TypeArguments, methodArguments);
 
+    /// <summary>The type without custom modifiers (modreq/modopt): `void modreq(IsExternalInit)` is void.</summary>
+    public static TypeReference WithoutModifiers(TypeReference type) => type switch
+    {
+        RequiredModifierType m => WithoutModifiers(m.ElementType),
+        OptionalModifierType m => WithoutModifiers(m.ElementType),
+        _ => type,
+    };
+
     public TypeReference Close(TypeReference type)
     {
+        type = WithoutModifiers(type);
         if (IsEmpty || !type.ContainsGenericParameter)
             return type;
         switch (type)

@@ -179,7 +179,7 @@ public sealed unsafe partial class TypeLoader : IDisposable
             args.Add(method.DeclaringType.IsValueType ? Get(new ByReferenceType(method.DeclaringType.Reference)) : method.DeclaringType);
         foreach (var p in def.Parameters) args.Add(Get(method.Context.Close(p.ParameterType)));
         method.Arguments = args.ToArray();
-        method.ReturnType = def.ReturnType.MetadataType == MetadataType.Void ? null : Get(method.Context.Close(def.ReturnType));
+        method.ReturnType = GenericContext.WithoutModifiers(def.ReturnType).MetadataType == MetadataType.Void ? null : Get(method.Context.Close(def.ReturnType));
         var slots = new int[args.Count];
         var next = 0;
         for (var i = 0; i < args.Count; i++)
