@@ -16,10 +16,10 @@ internal sealed unsafe partial class VirtualMachine
             var field = t.InstanceFields.FirstOrDefault(f => f.Name == "_message");
             if (field is null) continue;
             var s = *(nint*)(exception + field.Offset);
-            message = s == 0 ? DefaultMessage(type.FullName) : ReadString(s);
+            message = s == 0 ? DefaultMessage(TypeSystem.ClrTypeNames.FullName(type.Reference)) : ReadString(s);
             break;
         }
-        return $"{type.FullName}: {message}";
+        return $"{TypeSystem.ClrTypeNames.FullName(type.Reference)}: {message}";
     }
 
     private static string DefaultMessage(string typeName) => $"Exception of type '{typeName}' was thrown.";

@@ -119,6 +119,26 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         return Heap.AllocMdArray(mt, lengths);
     }
 
+    /// <summary>The System.Type object of <paramref name="type"/>: one per type, made on first use and kept
+    /// alive by the VM's roots (<see cref="RuntimeType.TypeObject"/>).</summary>
+    public nint TypeObjectOf(RuntimeType type)
+    {
+        if (type.TypeObject != 0) return type.TypeObject;
+        var typeClass = Types.CoreType("System", "RuntimeType");
+        var obj = Allocate(typeClass);
+        *(nint*)(obj + typeClass.InstanceFields.First(f => f.Name == "_methodTable").Offset) = (nint)type.MethodTable;
+        type.TypeObject = obj;
+        return obj;
+    }
+
+    public RuntimeType TypeOfTypeObject(nint typeObject)
+    {
+        if (typeObject == 0) throw new ManagedRuntimeError(RuntimeErrorKind.NullReference);
+        var typeClass = Types.CoreType("System", "RuntimeType");
+        var mt = *(MethodTable**)(typeObject + typeClass.InstanceFields.First(f => f.Name == "_methodTable").Offset);
+        return Types.ById(mt->TypeId);
+    }
+
     public bool IsInstanceOf(nint obj, RuntimeType type) => Types.IsAssignableTo(TypeOf(obj), type);
 
     public void CheckUnbox(nint obj, RuntimeType type)
@@ -129,7 +149,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         var a = actual.IsEnum ? actual.ElementType : actual;
         var b = type.IsEnum ? type.ElementType : type;
         if (a == b) return;
-        throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast, $"Unable to cast object of type '{actual.FullName}' to type '{type.FullName}'.");
+        throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast, $"Unable to cast object of type '{ClrTypeNames.FullName(actual.Reference)}' to type '{ClrTypeNames.FullName(type.Reference)}'.");
     }
 
     /// <summary>Boxing a Nullable&lt;T&gt; boxes its value, or gives null (Partition III §4.1).</summary>

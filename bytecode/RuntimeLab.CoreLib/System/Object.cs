@@ -25,11 +25,6 @@ namespace System
 
     public abstract class Enum : ValueType { }
     public struct Void { }
-    public abstract class Type
-    {
-        public abstract string Name { get; }
-        public abstract string FullName { get; }
-    }
     public struct RuntimeTypeHandle { private IntPtr _value; }
     public struct RuntimeFieldHandle { private IntPtr _value; }
     public struct RuntimeMethodHandle { private IntPtr _value; }

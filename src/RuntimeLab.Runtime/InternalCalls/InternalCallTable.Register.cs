@@ -11,6 +11,7 @@ internal sealed unsafe partial class InternalCallTable
     {
         RegisterRuntime();
         RegisterEnvironment();
+        RegisterTypes();
         RegisterConsole();
         RegisterNumbers();
         RegisterArrays();

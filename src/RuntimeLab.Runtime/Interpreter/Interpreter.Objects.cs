@@ -152,7 +152,7 @@ internal sealed unsafe partial class Interpreter
                 var obj = (nint)fp[ip->B];
                 if (obj != 0 && !vm.IsInstanceOf(obj, (RuntimeType)tokens[ip->Token]))
                     throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast,
-                        $"Unable to cast object of type '{vm.TypeOf(obj).FullName}' to type '{((RuntimeType)tokens[ip->Token]).FullName}'.");
+                        $"Unable to cast object of type '{ClrTypeNames.FullName(vm.TypeOf(obj).Reference)}' to type '{ClrTypeNames.FullName(((RuntimeType)tokens[ip->Token]).Reference)}'.");
                 fp[ip->A] = obj;
                 return next;
             }

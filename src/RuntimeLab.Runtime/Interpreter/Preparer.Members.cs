@@ -291,6 +291,13 @@ internal sealed unsafe partial class Preparer
             Emit(Op.CallInternal, argBase, token: Token(icall));
             return;
         }
+        if (!method.HasBody && method.IsVirtual && !method.IsStatic)
+        {
+            // A non-virtual call to what the base library declares abstract (the framework has a
+            // concrete member there, e.g. Type.IsValueType): dispatch on the receiver instead.
+            Emit(method.DeclaringType.IsInterface ? Op.CallInterface : Op.CallVirt, argBase, token: Token(new CallSite(method)));
+            return;
+        }
         if (!method.HasBody)
         {
             EmitUnsupported(method.Signature + (method.Definition.IsPInvokeImpl ? " (P/Invoke)" : ""));

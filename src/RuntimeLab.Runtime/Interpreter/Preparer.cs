@@ -252,7 +252,7 @@ internal sealed unsafe partial class Preparer
         // calls replace a byref `this` with the object: that slot is reported as an interior pointer,
         // which covers both an object and a pointer into one.
         var code = _imp.Instructions[ilIndex].OpCode.Code;
-        var thisSlot = code == Code.Callvirt && _imp.Callees[ilIndex] is { HasThis: true } virt
+        var thisSlot = code is Code.Callvirt or Code.Call && _imp.Callees[ilIndex] is { HasThis: true } virt
             ? stack.Length - 1 - virt.Parameters.Count : -1;
         var aliased = _aliasedAt[ilIndex];
         for (var i = 0; i < stack.Length; i++)
