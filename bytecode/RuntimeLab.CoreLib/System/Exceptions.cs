@@ -88,17 +88,20 @@ namespace System
     {
         public ArgumentException() : base("Value does not fall within the expected range.") { }
         public ArgumentException(string message) : base(message) { }
+        public ArgumentException(string message, string paramName) : base(message + " (Parameter '" + paramName + "')") { }
     }
 
     public class ArgumentNullException : ArgumentException
     {
         public ArgumentNullException() : base("Value cannot be null.") { }
         public ArgumentNullException(string paramName) : base("Value cannot be null. (Parameter '" + paramName + "')") { }
+        public ArgumentNullException(string paramName, string message) : base(message, paramName) { }
     }
 
     public class ArgumentOutOfRangeException : ArgumentException
     {
         public ArgumentOutOfRangeException() : base("Specified argument was out of the range of valid values.") { }
         public ArgumentOutOfRangeException(string paramName) : base("Specified argument was out of the range of valid values. (Parameter '" + paramName + "')") { }
+        public ArgumentOutOfRangeException(string paramName, string message) : base(message, paramName) { }
     }
 }

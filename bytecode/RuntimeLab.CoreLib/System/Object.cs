@@ -25,7 +25,10 @@ namespace System
 
     public abstract class Enum : ValueType { }
     public struct Void { }
-    public abstract class Array { }
+    public abstract class Array
+    {
+        public extern int Length { [MethodImpl(MethodImplOptions.InternalCall)] get; }
+    }
     public abstract class Type
     {
         public abstract string Name { get; }

@@ -12,6 +12,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterRuntime();
         RegisterConsole();
         RegisterNumbers();
+        RegisterStrings();
     }
 
     private void RegisterRuntime()
