@@ -50,17 +50,31 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
     /// finding the instruction that first breaks the heap.</summary>
     private static readonly bool DebugVerify = Environment.GetEnvironmentVariable("RUNTIMELAB_VERIFY_ALLOC") == "1";
 
+    private void VerifyHeap()
+    {
+        try
+        {
+            Heap.Gc.Verify();
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Object ", StringComparison.Ordinal))
+        {
+            var address = nint.Parse(e.Message.Split(' ')[1], System.Globalization.NumberStyles.HexNumber);
+            var mt = *(Objects.MethodTable**)address;
+            throw new InvalidOperationException($"{e.Message} (the object is a {TypeOf(address).Name}, flags {mt->Flags}, base {mt->BaseSize}, component {mt->ComponentSize}, refs {(mt->GcRefOffsets == null ? "none" : mt->GcRefOffsets[0].ToString())}, header {*(long*)(address - 8):x})", e);
+        }
+    }
+
     public RuntimeType TypeOf(nint obj) => Types.ById((*(MethodTable**)obj)->TypeId);
 
     public nint Allocate(RuntimeType type)
     {
-        var obj = Heap.AllocObject(type.MethodTable);
-        if (DebugVerify) Heap.Gc.Verify();
-        return obj;
+        if (DebugVerify) VerifyHeap();
+        return Heap.AllocObject(type.MethodTable);
     }
 
     public nint AllocateArray(RuntimeType arrayType, int length)
     {
+        if (DebugVerify) VerifyHeap();
         return Heap.AllocArray(arrayType.MethodTable, length);
     }
 
@@ -74,6 +88,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
 
     public nint AllocateString(int length)
     {
+        if (DebugVerify) VerifyHeap();
         return Heap.AllocString(Types.String.MethodTable, length);
     }
 

@@ -16,41 +16,6 @@ namespace System
     public partial struct Single { private float m_value; }
     public partial struct Double { private double m_value; }
 
-    public partial struct Int32
-    {
-        public const int MaxValue = 2147483647;
-        public const int MinValue = -2147483648;
-        public override string ToString() => Number.Int64ToString(m_value);
-    }
-
-    public partial struct Int64
-    {
-        public override string ToString() => Number.Int64ToString(m_value);
-    }
-
-    public partial struct Boolean
-    {
-        public override string ToString() => m_value ? "True" : "False";
-    }
-
-    public partial struct Char
-    {
-        public override string ToString() => string.FromChar(m_value);
-    }
-
-    public partial struct Double
-    {
-        public override string ToString() => Number.DoubleToString(m_value);
-    }
-
-    internal static class Number
-    {
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
-        internal static extern string Int64ToString(long value);
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)]
-        internal static extern string DoubleToString(double value);
-    }
-
     public struct Nullable<T> where T : struct
     {
         private readonly bool hasValue;

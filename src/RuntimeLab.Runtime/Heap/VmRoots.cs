@@ -13,7 +13,6 @@ internal sealed unsafe class VmRoots(VirtualMachine vm) : IGcRootProvider
 {
     public void ReportRoots(GcRootReporter reporter)
     {
-        if (_checkRoots) VerifyHeap();
         ReportFrames(vm.Thread, reporter);
         foreach (var type in vm.Types.AllTypes)
         {
@@ -51,22 +50,9 @@ internal sealed unsafe class VmRoots(VirtualMachine vm) : IGcRootProvider
     }
 
     /// <summary>RUNTIMELAB_CHECK_ROOTS=1: every reported reference must be null or an object start; a
-    /// slot that is not names the method, pc and frame offset (the way to find a wrong GC map).</summary>
+    /// slot that is not names the method, pc and frame offset (the way to find a wrong GC map).
+    /// (The heap itself is checked between collections: RUNTIMELAB_VERIFY_ALLOC=1.)</summary>
     private readonly bool _checkRoots = Environment.GetEnvironmentVariable("RUNTIMELAB_CHECK_ROOTS") == "1";
-
-    private void VerifyHeap()
-    {
-        try
-        {
-            vm.Heap.Gc.Verify();
-        }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Object ", StringComparison.Ordinal))
-        {
-            var address = nint.Parse(e.Message.Split(' ')[1], System.Globalization.NumberStyles.HexNumber);
-            var mt = *(Objects.MethodTable**)address;
-            throw new InvalidOperationException($"{e.Message} (the object is a {vm.TypeOf(address).Name}, flags {mt->Flags}, base {mt->BaseSize}, component {mt->ComponentSize}, refs {(mt->GcRefOffsets == null ? "none" : mt->GcRefOffsets[0].ToString())}, header {*(long*)(address - 8):x})", e);
-        }
-    }
 
     private void CheckRoot(nint* slot, PreparedMethod pm, int pc, int offset)
     {

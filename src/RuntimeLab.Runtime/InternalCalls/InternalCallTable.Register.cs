@@ -16,6 +16,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterNumbers();
         RegisterArrays();
         RegisterCollections();
+        RegisterStrings();
     }
 
     private void RegisterRuntime()

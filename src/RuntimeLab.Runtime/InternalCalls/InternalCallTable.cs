@@ -31,6 +31,8 @@ internal sealed partial class InternalCallTable
             var size = method.MethodArguments[0].ValueSize;
             return new InternalCall("Unsafe.Add", (vm, a) => a[0] += (int)a[1] * (long)size);
         }
+        if (KeyOf(method) == "System.Runtime.CompilerServices.RuntimeHelpers::CreateSpan")
+            return BindCreateSpan(method);
         if (_calls.TryGetValue(OverloadKeyOf(method), out var call) || _calls.TryGetValue(KeyOf(method), out call))
             return call;
         if (method.Definition.IsInternalCall || (method.Definition.ImplAttributes & MethodImplAttributes.InternalCall) != 0)

@@ -213,6 +213,15 @@ internal sealed unsafe partial class Preparer
             EmitArrayMethod(callee, declaring, argBase, argCount);
             return;
         }
+        if (code == Code.Newobj && declaring.FullName == "System.String")
+        {
+            // A string's size depends on its constructor's arguments, so nothing can be allocated
+            // before the constructor runs: call the base library's static factory String.Ctor(same
+            // parameters) instead; its result lands where newobj's would.
+            if (StringFactory(declaring, callee) is { } factory) EmitDirectCall(factory, argBase);
+            else EmitUnsupported($"string..ctor({string.Join(", ", callee.Parameters.Select(p => p.FullName))})");
+            return;
+        }
         var method = Types.Resolve(callee, Caller);
         Types.EnsureSignature(method);
         if (declaring.Definition!.BaseType?.FullName == "System.MulticastDelegate" && !method.HasBody)
@@ -262,6 +271,17 @@ internal sealed unsafe partial class Preparer
         if (code == Code.Callvirt && !method.IsStatic)
             Emit(Op.LoadI8, _positions[^1], argBase, imm: 0); // callvirt's null check on `this`
         EmitDirectCall(method, argBase);
+    }
+
+    private RuntimeMethod? StringFactory(RuntimeType stringType, CalleeSignature ctor)
+    {
+        var parameters = ctor.Parameters.Select(p => p.FullName).ToArray();
+        var factory = stringType.Definition!.Methods.FirstOrDefault(m => m.IsStatic && m.Name == "Ctor"
+            && m.Parameters.Select(p => p.ParameterType.FullName).SequenceEqual(parameters));
+        if (factory is null) return null;
+        var method = Types.GetMethod(factory, stringType, []);
+        Types.EnsureSignature(method);
+        return method;
     }
 
     private RuntimeMethod? FindOverrideInValueType(RuntimeType valueType, RuntimeMethod method)

@@ -1,7 +1,7 @@
 namespace System.Runtime.CompilerServices
 {
-    // Fixed-size buffers the .NET 10 compiler uses for `params ReadOnlySpan<T>` arguments and collection
-    // expressions (e.g. Console.WriteLine with four or more arguments).
+    // .NET 10's fixed-size buffers: the compiler stores collection-expression and params-span
+    // arguments in them when the framework defines them.
     [InlineArray(2)] public struct InlineArray2<T> { private T t; }
     [InlineArray(3)] public struct InlineArray3<T> { private T t; }
     [InlineArray(4)] public struct InlineArray4<T> { private T t; }
