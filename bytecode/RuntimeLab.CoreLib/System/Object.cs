@@ -23,7 +23,7 @@ namespace System
         public override string ToString() => GetType().FullName;
     }
 
-    public abstract class Enum : ValueType { }
+    public abstract partial class Enum : ValueType { }
     public struct Void { }
     public abstract class Array
     {

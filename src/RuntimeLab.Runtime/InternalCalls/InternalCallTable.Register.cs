@@ -13,6 +13,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterConsole();
         RegisterNumbers();
         RegisterStrings();
+        RegisterEnums();
     }
 
     private void RegisterRuntime()
