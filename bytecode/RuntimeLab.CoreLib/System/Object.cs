@@ -23,7 +23,7 @@ namespace System
         public override string ToString() => GetType().FullName;
     }
 
-    public abstract class Enum : ValueType { }
+    public abstract partial class Enum : ValueType { }
     public struct Void { }
     public struct RuntimeTypeHandle { private IntPtr _value; }
     public struct RuntimeFieldHandle { private IntPtr _value; }

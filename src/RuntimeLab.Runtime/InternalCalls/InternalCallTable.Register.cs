@@ -17,6 +17,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterArrays();
         RegisterCollections();
         RegisterStrings();
+        RegisterEnums();
     }
 
     private void RegisterRuntime()

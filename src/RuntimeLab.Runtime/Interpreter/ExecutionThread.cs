@@ -10,7 +10,9 @@ internal sealed unsafe class ExecutionThread : IDisposable
 {
     public readonly long* StackBase;
     public readonly long* StackLimit;
-    public Frame[] Frames = new Frame[256];
+    /// <summary>Sized for the deepest chain up front: the interpreter holds refs into it across calls,
+    /// so it must never be reallocated.</summary>
+    public readonly Frame[] Frames;
     public int Depth;
     /// <summary>First free slot above the innermost frame: where the runtime starts a call of its own.</summary>
     public long* Top;
@@ -22,13 +24,15 @@ internal sealed unsafe class ExecutionThread : IDisposable
         StackLimit = StackBase + slotCount;
         Top = StackBase;
         MaxDepth = maxDepth;
+        // Funclets (finally, filter) push frames of their own beyond the managed call depth.
+        Frames = new Frame[maxDepth * 2 + 64];
     }
 
     public ref Frame Current => ref Frames[Depth - 1];
 
     public void Push(PreparedMethod method, long* fp, bool funclet)
     {
-        if (Depth == Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+        if (Depth == Frames.Length) throw new Exceptions.StackOverflowSignal { Frames = [] };
         Frames[Depth++] = new Frame { Method = method, Fp = fp, Pc = 0, IsFunclet = funclet };
     }
 

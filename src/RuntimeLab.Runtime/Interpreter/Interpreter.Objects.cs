@@ -40,11 +40,12 @@ internal sealed unsafe partial class Interpreter
             case Op.NewObj:
             {
                 var ctor = (RuntimeMethod)tokens[ip->Token];
-                Prepare(ctor);
                 var args = fp + ip->A;
-                // Shift first: the GC map of a newobj describes the shifted arguments (see Preparer.StackRootsAt).
+                // Shift first, before anything can collect (preparing the constructor interns its
+                // literals): the GC map of a newobj describes the shifted arguments (Preparer.StackRootsAt).
                 Buffer.MemoryCopy(args, args + 1, ip->B * 8, ip->B * 8);
                 args[0] = 0;
+                Prepare(ctor);
                 var obj = vm.Allocate(ctor.DeclaringType);
                 args[0] = obj;
                 Invoke(ctor, args);

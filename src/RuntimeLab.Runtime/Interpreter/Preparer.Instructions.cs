@@ -299,6 +299,9 @@ internal sealed unsafe partial class Preparer
             case PrimitiveKind.Byte: case PrimitiveKind.Boolean: Emit(Op.NarrowU1, dst, slot); return;
             case PrimitiveKind.Int16: Emit(Op.NarrowI2, dst, slot); return;
             case PrimitiveKind.UInt16: case PrimitiveKind.Char: Emit(Op.NarrowU2, dst, slot); return;
+            // A 4-byte store through a byref (stind.i4 into an `out int` local) leaves the slot's
+            // upper half as it was: sign-extend on load, as for the smaller types.
+            case PrimitiveKind.Int32: case PrimitiveKind.UInt32: Emit(Op.NarrowU4, dst, slot); return;
         }
         EmitMove(dst, slot, Math.Max(1, type.Slots));
     }
