@@ -14,6 +14,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterNumbers();
         RegisterArrays();
         RegisterCollections();
+        RegisterValueTypes();
     }
 
     private void RegisterRuntime()
