@@ -12,6 +12,11 @@ internal sealed unsafe partial class InternalCallTable
     /// path, which the managed side then compares with Equals.</summary>
     private void RegisterValueTypes()
     {
+        Add("System.Runtime.CompilerServices.TypeTraits`1::ComputeContainsReferences", (vm, a) =>
+        {
+            var t = vm.Types.Get(((Mono.Cecil.GenericInstanceType)vm.TypeOf((nint)a[0]).Reference).GenericArguments[0]);
+            a[0] = t.IsReferenceType || t.ValueRefOffsets.Length > 0 || t.ValueByRefOffsets.Length > 0 ? 1 : 0;
+        });
         Add("System.ValueType::SameType", (vm, a) => a[0] = vm.TypeOf((nint)a[0]) == vm.TypeOf((nint)a[1]) ? 1 : 0);
         Add("System.ValueType::CanCompareBits", (vm, a) => a[0] = CanCompareBits(vm.TypeOf((nint)a[0])) ? 1 : 0);
         Add("System.ValueType::BitsEqual", (vm, a) =>
