@@ -55,6 +55,7 @@ static class Program
         "runtime-exceptions",
         "sets-queues-stacks",
         "shifts",
+        "sorted-collections",
         "spans",
         "static-constructors",
         "string-builder-ops",
@@ -67,6 +68,7 @@ static class Program
         "unhandled-exception",
         "unsigned-ops",
         "using-dispose",
+        "value-type-equality",
         "virtual-dispatch",
     };
 
@@ -133,6 +135,7 @@ static class Program
             case "runtime-exceptions": return RuntimeExceptions.Run();
             case "sets-queues-stacks": return SetsQueuesStacks.Run();
             case "shifts": return Shifts.Run();
+            case "sorted-collections": return SortedCollections.Run();
             case "spans": return Spans.Run();
             case "static-constructors": return StaticConstructors.Run();
             case "string-builder-ops": return StringBuilderOps.Run();
@@ -145,6 +148,7 @@ static class Program
             case "unhandled-exception": return UnhandledException.Run();
             case "unsigned-ops": return UnsignedOps.Run();
             case "using-dispose": return UsingDispose.Run();
+            case "value-type-equality": return ValueTypeEquality.Run();
             case "virtual-dispatch": return VirtualDispatch.Run();
             default:
                 Console.Error.WriteLine("unknown case: " + args[0]);

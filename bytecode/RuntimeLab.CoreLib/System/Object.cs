@@ -18,9 +18,57 @@ namespace System
         ~Object() { }
     }
 
+    /// <summary>
+    /// CoreCLR's default struct equality: same runtime type, then the raw bytes when the struct allows it
+    /// (no references, floats, padding or fields with their own equality), else each field with Equals.
+    /// The hash is the bytes' hash or the first non-null field's hash code.
+    /// </summary>
     public abstract class ValueType
     {
         public override string ToString() => GetType().FullName;
+
+        public override bool Equals(object obj)
+        {
+            if (obj == null || !SameType(this, obj)) return false;
+            if (CanCompareBits(this)) return BitsEqual(this, obj);
+            int count = FieldCount(this);
+            for (int i = 0; i < count; i++)
+            {
+                object thisValue = FieldValue(this, i);
+                object thatValue = FieldValue(obj, i);
+                if (thisValue == null)
+                {
+                    if (thatValue != null) return false;
+                }
+                else if (!thisValue.Equals(thatValue)) return false;
+            }
+            return true;
+        }
+
+        public override int GetHashCode()
+        {
+            if (CanCompareBits(this)) return BitsHashCode(this);
+            int count = FieldCount(this);
+            for (int i = 0; i < count; i++)
+            {
+                object value = FieldValue(this, i);
+                if (value != null) return value.GetHashCode();
+            }
+            return 0;
+        }
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern bool SameType(object a, object b);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern bool CanCompareBits(object box);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern bool BitsEqual(object a, object b);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern int BitsHashCode(object box);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern int FieldCount(object box);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern object FieldValue(object box, int index);
     }
 
     public abstract partial class Enum : ValueType { }

@@ -18,6 +18,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterCollections();
         RegisterStrings();
         RegisterEnums();
+        RegisterValueTypes();
     }
 
     private void RegisterRuntime()

@@ -258,8 +258,12 @@ internal sealed unsafe partial class Preparer
                     return;
                 }
                 // Not overridden by the struct: box it and dispatch on the box (object's ToString …).
-                Emit(Op.LoadN, argBase, argBase, constrained.ValueSize, imm: 0);
-                Emit(constrained.IsNullable ? Op.BoxNullable : Op.Box, argBase, argBase, token: Token(constrained));
+                // The value is copied above the arguments, not over them: a struct wider than a slot
+                // would overwrite the call's other arguments (x.Equals(y) on a 16-byte struct).
+                var scratch = argBase + method.ArgumentSlots;
+                _maxEvalSlots = Math.Max(_maxEvalSlots, scratch + constrained.Slots - _evalBase + 2);
+                Emit(Op.LoadN, scratch, argBase, constrained.ValueSize, imm: 0);
+                Emit(constrained.IsNullable ? Op.BoxNullable : Op.Box, argBase, scratch, token: Token(constrained));
             }
         }
         if (code == Code.Callvirt && method.IsVirtual && !method.Definition.IsFinal && !(method.DeclaringType.Definition?.IsSealed ?? false)

@@ -115,7 +115,7 @@ namespace System.Collections.Generic
             return Count - 1;
         }
 
-        private void Grow(int capacity)
+        internal void Grow(int capacity)
         {
             int newCapacity = _items.Length == 0 ? DefaultCapacity : 2 * _items.Length;
             if ((uint)newCapacity > (uint)Array.MaxLength) newCapacity = Array.MaxLength;
