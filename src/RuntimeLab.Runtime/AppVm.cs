@@ -118,10 +118,11 @@ public static class AppVm
             io.Stderr.Flush();
             return 134;
         }
-        catch (ManagedRuntimeError e) when (e.Kind == RuntimeErrorKind.TypeInitialization)
+        catch (PendingManagedException failed)
         {
+            // The entry type's own initializer failed before Main could start.
             vm.FlushConsole();
-            io.Stderr.WriteLine($"Unhandled exception. System.TypeInitializationException: {e.ManagedMessage}");
+            io.Stderr.WriteLine($"Unhandled exception. {vm.DescribeException(failed.ExceptionObject)}");
             return 134;
         }
         catch (UnsupportedMemberException e)

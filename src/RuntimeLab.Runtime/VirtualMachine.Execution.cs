@@ -39,20 +39,46 @@ internal sealed unsafe partial class VirtualMachine
     {
         if (type.InitState == ClassInitState.Done || type.InitState == ClassInitState.Running) return;
         if (type.InitState == ClassInitState.Failed)
-            throw new ManagedRuntimeError(RuntimeErrorKind.TypeInitialization, $"The type initializer for '{type.FullName}' threw an exception.");
-        if (type.BaseType is { } b && b.StaticConstructor is not null) EnsureClassInitialized(b);
+            throw new PendingManagedException(type.InitializationError);
         type.InitState = ClassInitState.Running;
+        // An exception never leaves a type initializer: its handlers are searched for inside it only,
+        // and what escapes becomes a TypeInitializationException at the access that triggered it.
+        var savedFloor = Thread.SearchFloor;
+        Thread.SearchFloor = Thread.Depth;
         try
         {
             Types.EnsureStatics(type);
             if (type.StaticConstructor is { } cctor) CallManaged(cctor);
             type.InitState = ClassInitState.Done;
         }
-        catch (UnwindSignal)
+        catch (UnwindSignal escaped) when (escaped.TargetDepth < 0)
         {
             type.InitState = ClassInitState.Failed;
-            throw new ManagedRuntimeError(RuntimeErrorKind.TypeInitialization, $"The type initializer for '{type.FullName}' threw an exception.");
+            type.InitializationError = CreateTypeInitializationException(type, escaped.ExceptionObject);
+            throw new PendingManagedException(type.InitializationError);
         }
+        finally
+        {
+            Thread.SearchFloor = savedFloor;
+        }
+    }
+
+    private nint CreateTypeInitializationException(RuntimeType type, nint inner)
+    {
+        var tieType = Types.CoreType("System", "TypeInitializationException");
+        var ctor = tieType.Definition!.Methods.First(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 2);
+        var tie = Allocate(tieType);
+        InFlight.Add(tie);
+        try
+        {
+            CallManaged(Types.GetMethod(ctor, tieType, []), tie, Strings.Intern(ClrTypeNames.FullName(type.Reference)), inner);
+        }
+        finally
+        {
+            InFlight.Remove(tie);
+            InFlight.Remove(inner);
+        }
+        return tie;
     }
 
     /// <summary>A managed exception object for an error the engine detected.</summary>

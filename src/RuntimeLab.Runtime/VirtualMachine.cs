@@ -164,7 +164,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         var a = actual.IsEnum ? actual.ElementType : actual;
         var b = type.IsEnum ? type.ElementType : type;
         if (a == b) return;
-        throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast, $"Unable to cast object of type '{ClrTypeNames.FullName(actual.Reference)}' to type '{ClrTypeNames.FullName(type.Reference)}'.");
+        throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast, $"Unable to cast object of type '{ClrTypeNames.InCastMessage(actual.Reference)}' to type '{ClrTypeNames.InCastMessage(type.Reference)}'.");
     }
 
     /// <summary>Boxing a Nullable&lt;T&gt; boxes its value, or gives null (Partition III §4.1).</summary>

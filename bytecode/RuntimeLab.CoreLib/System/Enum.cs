@@ -13,6 +13,15 @@ namespace System
         public string ToString(IFormatProvider provider) => HostFormat(this, null);
         public string ToString(string format, IFormatProvider provider) => HostFormat(this, CheckFormat(format));
 
+        /// <summary>Whether every bit of <paramref name="flag"/> is set (compared through the underlying values).</summary>
+        public bool HasFlag(Enum flag)
+        {
+            if (flag == null) throw new ArgumentNullException("flag");
+            if (flag.GetType() != GetType()) throw new ArgumentException("The argument type, '" + flag.GetType().FullName + "', is not the same as the enum type '" + GetType().FullName + "'.");
+            long bits = long.Parse(HostFormat(flag, "D"));
+            return (long.Parse(HostFormat(this, "D")) & bits) == bits;
+        }
+
         private static string CheckFormat(string format)
         {
             if (string.IsNullOrEmpty(format)) return null;

@@ -21,6 +21,9 @@ namespace System
 
         public static int ProcessorCount => 1;
 
+        /// <summary>Programs run on one thread; iterators compare this to know their creating thread.</summary>
+        public static int CurrentManagedThreadId => 1;
+
         public static bool Is64BitProcess => true;
     }
 

@@ -9,6 +9,19 @@ namespace System
         public Exception(string message, Exception innerException) { _message = message; _innerException = innerException; }
         public virtual string Message => _message ?? "Exception of type '" + GetType().FullName + "' was thrown.";
         public Exception InnerException => _innerException;
+        // Exception re-declares GetType in .NET, so programs call Exception::GetType.
+        public new Type GetType() => base.GetType();
+
+        public virtual Exception GetBaseException()
+        {
+            Exception inner = InnerException, back = this;
+            while (inner != null)
+            {
+                back = inner;
+                inner = inner.InnerException;
+            }
+            return back;
+        }
         public override string ToString() => GetType().FullName + ": " + Message;
     }
 
@@ -80,9 +93,19 @@ namespace System
         public NotSupportedException(string message) : base(message) { }
     }
 
-    public class TypeInitializationException : SystemException
+    public sealed class TypeInitializationException : SystemException
     {
-        public TypeInitializationException(string message) : base(message) { }
+        private readonly string _typeName;
+        public TypeInitializationException(string fullTypeName, Exception innerException)
+            : base("The type initializer for '" + fullTypeName + "' threw an exception.", innerException) { _typeName = fullTypeName; }
+        public string TypeName => _typeName ?? "";
+    }
+
+    public class NotImplementedException : SystemException
+    {
+        public NotImplementedException() : base("The method or operation is not implemented.") { }
+        public NotImplementedException(string message) : base(message) { }
+        public NotImplementedException(string message, Exception inner) : base(message, inner) { }
     }
 
     public class ArgumentException : SystemException

@@ -290,6 +290,18 @@ namespace System
         public static long BigMul(int a, int b) => (long)a * b;
         public static ulong BigMul(uint a, uint b) => (ulong)a * b;
 
+        public static (int Quotient, int Remainder) DivRem(int left, int right)
+        {
+            int quotient = left / right;
+            return (quotient, left - quotient * right);
+        }
+
+        public static (long Quotient, long Remainder) DivRem(long left, long right)
+        {
+            long quotient = left / right;
+            return (quotient, left - quotient * right);
+        }
+
         public static int DivRem(int a, int b, out int result)
         {
             int div = a / b;

@@ -24,5 +24,11 @@ namespace System
         public bool HasValue => hasValue;
         public T Value => hasValue ? value : throw new InvalidOperationException("Nullable object must have a value.");
         public T GetValueOrDefault() => value;
+        public T GetValueOrDefault(T defaultValue) => hasValue ? value : defaultValue;
+        public override bool Equals(object other) => !hasValue ? other == null : other != null && value.Equals(other);
+        public override int GetHashCode() => hasValue ? value.GetHashCode() : 0;
+        public override string ToString() => hasValue ? value.ToString() : "";
+        public static implicit operator T?(T value) => new T?(value);
+        public static explicit operator T(T? value) => value.Value;
     }
 }

@@ -23,3 +23,10 @@ internal sealed class ExitSignal(int code) : Exception("Environment.Exit")
 {
     public int Code { get; } = code;
 }
+
+/// <summary>A managed exception object the runtime raises from host code (a failed type initializer):
+/// the interpreter starts the first pass for it at the current instruction.</summary>
+internal sealed class PendingManagedException(nint exception) : Exception("managed exception raised by the runtime")
+{
+    public nint ExceptionObject { get; } = exception;
+}

@@ -20,6 +20,7 @@ internal sealed unsafe class VmRoots(VirtualMachine vm) : IGcRootProvider
             if (type.Statics != null)
                 foreach (var offset in type.StaticRefOffsets) reporter.Object((nint*)(type.Statics + offset));
             if (type.TypeObject != 0) ReportValue(reporter, type.TypeObject);
+            if (type.InitializationError != 0) ReportValue(reporter, type.InitializationError);
         }
         foreach (var s in vm.Strings.All) ReportValue(reporter, s);
         foreach (var e in vm.InFlight) ReportValue(reporter, e);

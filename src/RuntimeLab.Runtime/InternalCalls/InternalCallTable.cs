@@ -17,6 +17,32 @@ internal sealed partial class InternalCallTable
 
     private unsafe void Add(string name, InternalCallBody body) => _calls[name] = new InternalCall(name, body);
 
+    /// <summary>Activator.CreateInstance&lt;T&gt;(): a new T with its parameterless constructor run (a zeroed
+    /// value for structs without one); MissingMethodException when a class has none.</summary>
+    private static unsafe InternalCall CreateInstanceOf(RuntimeType type) => new("Activator.CreateInstance", (vm, a) =>
+    {
+        var ctorDef = type.Definition?.Methods.FirstOrDefault(m => m.IsConstructor && !m.IsStatic && m.Parameters.Count == 0);
+        if (type.IsValueType)
+        {
+            new Span<long>(a, Math.Max(1, type.Slots)).Clear();
+            if (ctorDef is not null) vm.CallManaged(vm.Types.GetMethod(ctorDef, type, []), (long)a);
+            return;
+        }
+        if (ctorDef is null || type.Definition!.IsAbstract)
+            throw new ManagedRuntimeError(RuntimeErrorKind.MissingMethod, $"Cannot dynamically create an instance of type '{type.Name}'. Reason: No parameterless constructor defined.");
+        var obj = vm.Allocate(type);
+        vm.InFlight.Add(obj);
+        try
+        {
+            vm.CallManaged(vm.Types.GetMethod(ctorDef, type, []), obj);
+        }
+        finally
+        {
+            vm.InFlight.Remove(obj);
+        }
+        a[0] = obj;
+    });
+
     public static string KeyOf(RuntimeMethod m) => $"{m.DeclaringType.Definition?.FullName ?? m.DeclaringType.FullName}::{m.Name}";
 
     /// <summary>Overload-specific key: "System.Console::WriteLine(System.String)".</summary>
@@ -25,6 +51,8 @@ internal sealed partial class InternalCallTable
 
     public unsafe InternalCall? TryBind(RuntimeMethod method)
     {
+        if (KeyOf(method) == "System.Activator::CreateInstance" && method.MethodArguments.Count == 1)
+            return CreateInstanceOf(method.MethodArguments[0]);
         // ref T Unsafe.Add<T>(ref T, int): the element size comes from the instantiation.
         if (KeyOf(method) == "System.Runtime.CompilerServices.Unsafe::Add")
         {

@@ -17,6 +17,9 @@ internal sealed unsafe class ExecutionThread : IDisposable
     /// <summary>First free slot above the innermost frame: where the runtime starts a call of its own.</summary>
     public long* Top;
     public readonly int MaxDepth;
+    /// <summary>The lowest frame a handler search may look at: while a filter runs, an exception
+    /// raised inside it must not find the handlers of the frames below (§12.4.2.7: it is swallowed).</summary>
+    public int SearchFloor;
 
     public ExecutionThread(long slotCount, int maxDepth)
     {

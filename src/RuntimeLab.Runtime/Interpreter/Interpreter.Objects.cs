@@ -133,7 +133,8 @@ internal sealed unsafe partial class Interpreter
                 var obj = (nint)fp[ip->B];
                 if (obj == 0) NullReference();
                 vm.CheckUnbox(obj, type);
-                Buffer.MemoryCopy((void*)(obj + ObjectLayout.FirstFieldOffset), fp + ip->A, type.ValueSize, type.ValueSize);
+                // LoadValue widens int32 and smaller values to their stack form (sign-extended slots).
+                vm.LoadValue(type, (byte*)(obj + ObjectLayout.FirstFieldOffset), fp + ip->A);
                 return next;
             }
             case Op.UnboxAnyNullable:
@@ -153,7 +154,7 @@ internal sealed unsafe partial class Interpreter
                 var obj = (nint)fp[ip->B];
                 if (obj != 0 && !vm.IsInstanceOf(obj, (RuntimeType)tokens[ip->Token]))
                     throw new ManagedRuntimeError(RuntimeErrorKind.InvalidCast,
-                        $"Unable to cast object of type '{ClrTypeNames.FullName(vm.TypeOf(obj).Reference)}' to type '{ClrTypeNames.FullName(((RuntimeType)tokens[ip->Token]).Reference)}'.");
+                        $"Unable to cast object of type '{ClrTypeNames.InCastMessage(vm.TypeOf(obj).Reference)}' to type '{ClrTypeNames.InCastMessage(((RuntimeType)tokens[ip->Token]).Reference)}'.");
                 fp[ip->A] = obj;
                 return next;
             }

@@ -77,25 +77,51 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
                 Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(e));
             }
+            catch (PendingManagedException pending)
+            {
+                Unwound(pm, fp, myDepth);
+                unwind = Raise(pending.ExceptionObject);
+            }
             catch (OverflowException)
             {
                 // checked arithmetic in the handlers uses C#'s own overflow checks
                 Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
             }
-            pc = _thread.Current.Pc;
-            if (unwind.TargetDepth == myDepth)
+            pc = ContinueUnwinding(pm, fp, myDepth, unwind);
+        }
+    }
+
+    /// <summary>
+    /// The second pass in this frame: run the finally blocks on the way and resume at the handler if it
+    /// is here (returning its pc), or pass the exception on. A finally block that throws replaces the
+    /// exception; its search started at that finally block, which is where this frame now stands.
+    /// </summary>
+    private int ContinueUnwinding(PreparedMethod pm, long* fp, int myDepth, UnwindSignal unwind)
+    {
+        while (true)
+        {
+            var pc = _thread.Current.Pc;
+            try
             {
-                var handler = pm.Handlers[unwind.HandlerIndex];
-                RunFinallies(pm, fp, pc, innerOf: handler);
-                fp[pm.EvalStart] = unwind.ExceptionObject;
-                _thread.Current.CaughtException = unwind.ExceptionObject;
-                _vm.InFlight.Remove(unwind.ExceptionObject);
-                pc = handler.HandlerStart;
-                _thread.Current.Pc = pc;
+                if (unwind.TargetDepth == myDepth)
+                {
+                    var handler = pm.Handlers[unwind.HandlerIndex];
+                    RunFinallies(pm, fp, pc, innerOf: handler);
+                    fp[pm.EvalStart] = unwind.ExceptionObject;
+                    _thread.Current.CaughtException = unwind.ExceptionObject;
+                    _vm.InFlight.Remove(unwind.ExceptionObject);
+                    _thread.Current.Pc = handler.HandlerStart;
+                    return handler.HandlerStart;
+                }
+                RunFinallies(pm, fp, pc, innerOf: null);
+            }
+            catch (UnwindSignal replaced) when (replaced != unwind)
+            {
+                Unwound(pm, fp, myDepth);
+                unwind = replaced;
                 continue;
             }
-            RunFinallies(pm, fp, pc, innerOf: null);
             throw unwind;
         }
     }
@@ -113,7 +139,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         _vm.InFlight.Add(exception);
         _vm.RecordStackTrace(exception, _thread);
         var type = _vm.TypeOf(exception);
-        for (var depth = _thread.Depth - 1; depth >= 0; depth--)
+        for (var depth = _thread.Depth - 1; depth >= _thread.SearchFloor; depth--)
         {
             ref var frame = ref _thread.Frames[depth];
             var pm = frame.Method;
@@ -149,7 +175,9 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         var savedTop = _thread.Top;
         _thread.Top = copy + pm.FrameSlots;
         var filterDepth = _thread.Depth;
+        var savedFloor = _thread.SearchFloor;
         _thread.Push(pm, copy, funclet: true);
+        _thread.SearchFloor = filterDepth;
         try
         {
             return Run(pm, copy, h.FilterStart, filterDepth) != 0;
@@ -160,6 +188,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         }
         finally
         {
+            _thread.SearchFloor = savedFloor;
             _thread.Depth = filterDepth;
             _thread.Top = savedTop;
             Buffer.MemoryCopy(copy, frame.Fp, pm.EvalStart * 8, pm.EvalStart * 8);
@@ -185,15 +214,11 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         _thread.Current.Pc = start; // exceptions from the funclet are looked up from its handler
         var depth = _thread.Depth;
         _thread.Push(pm, fp, funclet: true);
-        try
-        {
-            Run(pm, fp, start, depth);
-        }
-        finally
-        {
-            _thread.Depth = depth;
-            _thread.Current.Pc = outerPc;
-        }
+        Run(pm, fp, start, depth);
+        // On an exception the frame keeps the finally block's start as its pc: the replacing
+        // exception's handlers are the ones that enclose this block (see ContinueUnwinding).
+        _thread.Depth = depth;
+        _thread.Current.Pc = outerPc;
     }
 
     /// <summary>Raises a managed exception object at the current frame (the throw instruction).</summary>

@@ -233,6 +233,10 @@ internal sealed unsafe partial class Preparer
         }
         if (code == Code.Newobj)
         {
+            // A type with a precise static constructor (no beforefieldinit) runs it before the first instance.
+            if (declaring.StaticConstructor is not null && declaring.InitState != ClassInitState.Done
+                && !declaring.Definition.IsBeforeFieldInit && declaring != _method.DeclaringType)
+                Emit(Op.ClassInit, token: Token(declaring));
             if (declaring.IsValueType)
             {
                 _temps.Add((_newValueTemp, declaring));

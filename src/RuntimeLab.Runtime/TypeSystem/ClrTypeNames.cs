@@ -23,6 +23,9 @@ public static class ClrTypeNames
 
     public static string FullName(TypeReference t) => Format(t, assemblyQualifiedArguments: true);
 
+    /// <summary>How InvalidCastException's message names a type: nested types by their own name.</summary>
+    public static string InCastMessage(TypeReference t) => t.DeclaringType is not null && t is not TypeSpecification ? t.Name : FullName(t);
+
     /// <summary>Type.ToString(): like FullName, with generic arguments unqualified.</summary>
     public static string Display(TypeReference t) => Format(t, assemblyQualifiedArguments: false);
 

@@ -60,6 +60,8 @@ public sealed unsafe class RuntimeType
     public RuntimeMethod? StaticConstructor { get; internal set; }
     /// <summary>The boxed object of a type's <c>System.Type</c>, created on first use.</summary>
     internal nint TypeObject;
+    /// <summary>The TypeInitializationException every use of a type whose initializer failed throws.</summary>
+    internal nint InitializationError;
 
     internal RuntimeType(int id, TypeReference reference, TypeDefinition? definition)
     {

@@ -121,9 +121,12 @@ public sealed partial class TypeLoader
     {
         if (method.DeclaringType.IsInterface)
             return ResolveInterface(type, method);
-        if (method.VTableSlot < 0 || method.VTableSlot >= type.VTable.Length)
+        // A generic method's instantiations share the slot of its open form.
+        var slot = method.VTableSlot < 0 && method.MethodArguments.Count > 0
+            ? GetMethod(method.Definition, method.DeclaringType, []).VTableSlot : method.VTableSlot;
+        if (slot < 0 || slot >= type.VTable.Length)
             return method;
-        var target = type.VTable[method.VTableSlot]!;
+        var target = type.VTable[slot]!;
         if (method.MethodArguments.Count > 0)
             target = GetMethod(target.Definition, target.DeclaringType, method.MethodArguments);
         return target;
@@ -149,7 +152,16 @@ public sealed partial class TypeLoader
         if (type.IsSzArray && IsArrayInterface(itf))
             return SzArrayHelperMethod(type, itfMethod);
         var key = SignatureKey(itfMethod.Definition, itf.Context);
+        // The search starts at the most derived type that lists the interface itself: a derived class
+        // that only hides a method with `new` does not re-implement the interface (ECMA-335 II.12.2).
+        var start = type;
         for (var t = type; t is not null; t = t.BaseType)
+            if (t.Definition is not null && t.Definition.Interfaces.Any(i => Declares(Get(t.Context.Close(i.InterfaceType)), itf)))
+            {
+                start = t;
+                break;
+            }
+        for (var t = start; t is not null; t = t.BaseType)
         {
             if (t.Definition is null) continue;
             // Explicit implementations first: void IFoo.Bar() { … }
@@ -177,6 +189,9 @@ public sealed partial class TypeLoader
         var def = helperDef.Methods.FirstOrDefault(m => m.Name == itfMethod.Name && !m.IsStatic && m.Parameters.Count == itfMethod.Definition.Parameters.Count);
         return def is null ? null : GetMethod(def, helper, []);
     }
+
+    /// <summary>Whether listing <paramref name="listed"/> brings in <paramref name="itf"/> (itself or a base interface).</summary>
+    private static bool Declares(RuntimeType listed, RuntimeType itf) => listed == itf || System.Array.IndexOf(listed.Interfaces, itf) >= 0;
 
     private static RuntimeMethod Virtualize(RuntimeType type, RuntimeMethod found) =>
         found.VTableSlot >= 0 && found.VTableSlot < type.VTable.Length ? type.VTable[found.VTableSlot]! : found;

@@ -2,6 +2,11 @@ namespace System.Runtime.CompilerServices
 {
     public static partial class RuntimeHelpers
     {
+        /// <summary>Records' and pattern code's guard: the interpreter limits depth itself ("Stack overflow.").</summary>
+        public static void EnsureSufficientExecutionStack() { }
+
+        public static bool TryEnsureSufficientExecutionStack() => true;
+
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int GetHashCode(object o);
 
