@@ -402,8 +402,9 @@ public sealed class Importer
 
     private TypeReference FieldType(FieldReference field)
     {
+        // A field's signature speaks of its declaring type's parameters (!0), never the caller's.
         var declaring = Close(field.DeclaringType);
-        return GenericContext.OfType(declaring).Close(Close(field.FieldType));
+        return GenericContext.OfType(declaring).Close(field.FieldType);
     }
 
     private TypeReference RuntimeTypeHandleOf() => new TypeReference("System", "RuntimeTypeHandle", _types.Object.Module, _types.CoreLibrary, true);

@@ -23,9 +23,10 @@ public sealed class CalleeSignature
             ? gim.GenericArguments.Select(caller.Close).ToArray()
             : (IReadOnlyList<TypeReference>)[];
         CalleeContext = GenericContext.OfType(DeclaringType).WithMethodArguments(methodArgs);
-        // The signature is written in terms of the definition's parameters (!0, !!0): close it over the callee.
-        Parameters = reference.Parameters.Select(p => CalleeContext.Close(caller.Close(p.ParameterType))).ToArray();
-        ReturnType = CalleeContext.Close(caller.Close(reference.ReturnType));
+        // The signature is written in terms of the member's own declaring type and method (!0, !!0),
+        // never the caller's: close it over the callee's instantiation only.
+        Parameters = reference.Parameters.Select(p => CalleeContext.Close(p.ParameterType)).ToArray();
+        ReturnType = CalleeContext.Close(reference.ReturnType);
         HasThis = reference.HasThis;
     }
 }

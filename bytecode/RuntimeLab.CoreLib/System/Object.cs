@@ -93,17 +93,7 @@ namespace System
     public sealed class ObsoleteAttribute : Attribute { public ObsoleteAttribute() { } public ObsoleteAttribute(string message) { } }
     public sealed class CLSCompliantAttribute : Attribute { public CLSCompliantAttribute(bool isCompliant) { } }
 
-    public abstract class Delegate
-    {
-        internal object _target;
-        internal IntPtr _methodHandle;
-        public object Target => _target;
-    }
 
-    public abstract class MulticastDelegate : Delegate
-    {
-        internal Delegate[] _invocationList;
-    }
 }
 
 namespace System.Reflection

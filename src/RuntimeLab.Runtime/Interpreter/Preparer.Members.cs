@@ -239,7 +239,6 @@ internal sealed unsafe partial class Preparer
                 Emit(Op.ClassInit, token: Token(declaring));
             if (declaring.IsValueType)
             {
-                _temps.Add((_newValueTemp, declaring));
                 Emit(Op.NewValue, argBase, method.ArgumentSlots - 1, _newValueTemp, token: Token(method));
             }
             else

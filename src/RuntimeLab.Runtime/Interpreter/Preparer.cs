@@ -30,7 +30,6 @@ internal sealed unsafe partial class Preparer
     private int _maxEvalSlots;
     private int _ilIndex;
     private int _ilOffset;
-    private readonly List<(int Slot, RuntimeType Type)> _temps = [];
 
     private TypeLoader Types => _vm.Types;
 
@@ -215,8 +214,6 @@ internal sealed unsafe partial class Preparer
             AddRoots(_method.Arguments[i], _method.ArgumentSlot[i], refs, interiors);
         for (var i = 0; i < _localTypes.Length; i++)
             AddRoots(_localTypes[i], _localSlot[i], refs, interiors);
-        foreach (var (slot, type) in _temps)
-            AddRoots(type, slot, refs, interiors);
         return new GcSlots(refs.ToArray(), interiors.ToArray());
     }
 
@@ -289,6 +286,9 @@ internal sealed unsafe partial class Preparer
             if (TypeClassifier.IsValueType(ctor.DeclaringType)) interiors.Add(at * 8);
             else refs.Add(at * 8);
         }
+        // A struct under construction lives in the shared temporary only while its constructor runs.
+        if (ctor is not null && TypeClassifier.IsValueType(ctor.DeclaringType))
+            AddRoots(Types.Get(ctor.DeclaringType), _newValueTemp, refs, interiors);
         return new GcSlots(refs.ToArray(), interiors.ToArray());
     }
 }

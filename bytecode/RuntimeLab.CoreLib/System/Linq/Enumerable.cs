@@ -372,3 +372,59 @@ namespace System.Linq
         }
     }
 }
+
+namespace System.Linq
+{
+    public static partial class Enumerable
+    {
+        public static IEnumerable<TSource> Union<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second) => first.Concat(second).Distinct();
+
+        public static IEnumerable<TSource> Intersect<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)
+        {
+            NotNull(first, "first");
+            NotNull(second, "second");
+            return IntersectIterator(first, second);
+        }
+
+        private static IEnumerable<TSource> IntersectIterator<TSource>(IEnumerable<TSource> first, IEnumerable<TSource> second)
+        {
+            var set = new HashSet<TSource>(second);
+            foreach (var item in first)
+                if (set.Remove(item)) yield return item;
+        }
+
+        public static IEnumerable<TSource> Except<TSource>(this IEnumerable<TSource> first, IEnumerable<TSource> second)
+        {
+            NotNull(first, "first");
+            NotNull(second, "second");
+            return ExceptIterator(first, second);
+        }
+
+        private static IEnumerable<TSource> ExceptIterator<TSource>(IEnumerable<TSource> first, IEnumerable<TSource> second)
+        {
+            var set = new HashSet<TSource>(second);
+            foreach (var item in first)
+                if (set.Add(item)) yield return item;
+        }
+
+        public static IEnumerable<TResult> GroupBy<TSource, TKey, TElement, TResult>(this IEnumerable<TSource> source, Func<TSource, TKey> keySelector,
+            Func<TSource, TElement> elementSelector, Func<TKey, IEnumerable<TElement>, TResult> resultSelector) =>
+            Lookup<TKey, TElement>.Create(source, keySelector, elementSelector).Select(g => resultSelector(g.Key, g));
+
+        public static IEnumerable<TResult> Join<TOuter, TInner, TKey, TResult>(this IEnumerable<TOuter> outer, IEnumerable<TInner> inner,
+            Func<TOuter, TKey> outerKeySelector, Func<TInner, TKey> innerKeySelector, Func<TOuter, TInner, TResult> resultSelector)
+        {
+            NotNull(outer, "outer");
+            NotNull(inner, "inner");
+            return JoinIterator(outer, inner, outerKeySelector, innerKeySelector, resultSelector);
+        }
+
+        private static IEnumerable<TResult> JoinIterator<TOuter, TInner, TKey, TResult>(IEnumerable<TOuter> outer, IEnumerable<TInner> inner,
+            Func<TOuter, TKey> outerKeySelector, Func<TInner, TKey> innerKeySelector, Func<TOuter, TInner, TResult> resultSelector)
+        {
+            var lookup = inner.ToLookup(innerKeySelector);
+            foreach (var item in outer)
+                foreach (var match in lookup[outerKeySelector(item)]) yield return resultSelector(item, match);
+        }
+    }
+}
