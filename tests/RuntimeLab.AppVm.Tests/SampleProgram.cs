@@ -21,7 +21,34 @@ internal static class SampleProgram
         var project = Path.Combine(Root, "bytecode", "samples", name);
         var output = Path.Combine(project, "bin", "test-build");
         var dll = Path.Combine(output, name + ".dll");
-        using var gate = new FileStream(Path.Combine(Path.GetTempPath(), $"runtimelab-sample-{name}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        // Tests run in parallel in this process (the monitor) and other checkouts may build too (the file).
+        lock (BuildGate)
+        {
+            using var gate = OpenExclusively(Path.Combine(output, "..", $"{name}.build-lock"));
+            return BuildLocked(project, output, dll, name);
+        }
+    }
+
+    private static readonly object BuildGate = new();
+
+    private static FileStream OpenExclusively(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    private static string BuildLocked(string project, string output, string dll, string name)
+    {
         var newest = Directory.EnumerateFiles(project, "*.cs*").Max(File.GetLastWriteTimeUtc);
         if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) >= newest) return dll;
         var (code, stdout, _) = Run("dotnet", ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"], "");
