@@ -19,6 +19,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterStrings();
         RegisterEnums();
         RegisterValueTypes();
+        RegisterSpans();
     }
 
     private void RegisterRuntime()
