@@ -33,6 +33,66 @@ namespace System.Linq
             return default;
         }
 
+        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            foreach (var item in source) return item;
+            return defaultValue;
+        }
+
+        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            NotNull(predicate, "predicate");
+            foreach (var item in source) if (predicate(item)) return item;
+            return defaultValue;
+        }
+
+        public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            TSource last = defaultValue;
+            foreach (var item in source) last = item;
+            return last;
+        }
+
+        public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            NotNull(predicate, "predicate");
+            TSource last = defaultValue;
+            foreach (var item in source) if (predicate(item)) last = item;
+            return last;
+        }
+
+        public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            using (var e = source.GetEnumerator())
+            {
+                if (!e.MoveNext()) return defaultValue;
+                var result = e.Current;
+                if (e.MoveNext()) throw MoreThanOne();
+                return result;
+            }
+        }
+
+        public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            NotNull(predicate, "predicate");
+            bool found = false;
+            TSource result = defaultValue;
+            foreach (var item in source)
+            {
+                if (!predicate(item)) continue;
+                if (found) throw MoreThanOneMatch();
+                result = item;
+                found = true;
+            }
+            return result;
+        }
+
         public static TSource Last<TSource>(this IEnumerable<TSource> source)
         {
             NotNull(source, "source");
