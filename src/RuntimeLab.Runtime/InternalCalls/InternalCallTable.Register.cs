@@ -20,6 +20,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterEnums();
         RegisterValueTypes();
         RegisterSpans();
+        RegisterEnumInfo();
     }
 
     private void RegisterRuntime()
