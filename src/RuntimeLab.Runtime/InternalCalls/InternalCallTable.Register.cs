@@ -21,6 +21,7 @@ internal sealed unsafe partial class InternalCallTable
         RegisterValueTypes();
         RegisterSpans();
         RegisterEnumInfo();
+        RegisterArrayCreation();
     }
 
     private void RegisterRuntime()
