@@ -124,7 +124,8 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         var mt = *(MethodTable**)array;
         var bytes = (long)*(int*)(array + ObjectLayout.ArrayLengthOffset) * mt->ComponentSize;
         if (data.Length < bytes) throw new ManagedRuntimeError(RuntimeErrorKind.InvalidOperation, "The field's data is smaller than the array.");
-        data.AsSpan(0, (int)bytes).CopyTo(new Span<byte>((void*)(array + ObjectLayout.SzArrayDataOffset), (int)bytes));
+        var dataOffset = (mt->Flags & MethodTableFlags.MultiDimArray) != 0 ? ObjectLayout.MdArrayDataOffset(mt->Rank) : ObjectLayout.SzArrayDataOffset;
+        data.AsSpan(0, (int)bytes).CopyTo(new Span<byte>((void*)(array + dataOffset), (int)bytes));
     }
 
     private nint CloneMdShape(nint obj, MethodTable* mt)

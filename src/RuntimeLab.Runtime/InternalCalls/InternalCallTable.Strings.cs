@@ -38,17 +38,6 @@ internal sealed unsafe partial class InternalCallTable
             };
         });
 
-        // Array initializers and constant spans: the field's initial data (its RVA blob).
-        Add("System.Runtime.CompilerServices.RuntimeHelpers::InitializeArray", (vm, a) =>
-        {
-            var data = vm.FieldOfHandle(a[1]).Definition.InitialValue;
-            var length = *(int*)((nint)a[0] + ObjectLayout.ArrayLengthOffset);
-            var mt = vm.TypeOf((nint)a[0]).MethodTable;
-            var bytes = Math.Min(data.Length, (long)length * mt->ComponentSize);
-            // Elements start at the array's base size: after the bounds, for a multi-dimensional array.
-            new ReadOnlySpan<byte>(data, 0, (int)bytes).CopyTo(new Span<byte>((void*)((nint)a[0] + (nint)mt->BaseSize), (int)bytes));
-        });
-        Add("System.Array::get_Length", (vm, a) => a[0] = *(int*)((nint)a[0] + ObjectLayout.ArrayLengthOffset));
         Add("System.Runtime.CompilerServices.Unsafe::As", (vm, a) => { });
         Add("System.Runtime.CompilerServices.Unsafe::AsRef", (vm, a) => { });
         Add("System.Runtime.CompilerServices.Unsafe::AreSame", (vm, a) => a[0] = a[0] == a[1] ? 1 : 0);

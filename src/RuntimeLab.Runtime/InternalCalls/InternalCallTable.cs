@@ -15,7 +15,12 @@ internal sealed partial class InternalCallTable
 
     public InternalCallTable() => Register();
 
-    private unsafe void Add(string name, InternalCallBody body) => _calls[name] = new InternalCall(name, body);
+    /// <summary>One host implementation per member: a second registration is a bug in the table.</summary>
+    private unsafe void Add(string name, InternalCallBody body)
+    {
+        if (!_calls.TryAdd(name, new InternalCall(name, body)))
+            throw new InvalidOperationException($"internal call {name} is registered twice");
+    }
 
     /// <summary>Activator.CreateInstance&lt;T&gt;(): a new T with its parameterless constructor run (a zeroed
     /// value for structs without one); MissingMethodException when a class has none.</summary>

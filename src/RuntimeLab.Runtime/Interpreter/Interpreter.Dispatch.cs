@@ -234,6 +234,12 @@ internal sealed unsafe partial class Interpreter
                         break;
                     }
 
+                    // Direct calls stay in the hot switch: the commonest operation that leaves it.
+                    case Op.Call:
+                        frame.Pc = (int)(ip - code);
+                        Invoke((RuntimeMethod)tokens[ip->Token], fp + ip->A);
+                        break;
+
                     case Op.Ret:
                         if (ip->B == 1) fp[0] = fp[ip->A];
                         else if (ip->B > 1) Buffer.MemoryCopy(fp + ip->A, fp, ip->B * 8, ip->B * 8);

@@ -19,14 +19,17 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     /// <summary>Calls <paramref name="method"/> with its arguments at <paramref name="args"/>; the result replaces them.</summary>
     public void Invoke(RuntimeMethod method, long* args)
     {
-        if (method.InternalCall is null && method.Prepared is null)
-            Prepare(method);
-        if (method.InternalCall is { } icall)
+        var pm = method.Prepared;
+        if (pm is null)
         {
-            icall.Invoke(_vm, args);
-            return;
+            if (method.InternalCall is null) Prepare(method);
+            if (method.InternalCall is { } icall)
+            {
+                icall.Invoke(_vm, args);
+                return;
+            }
+            pm = method.Prepared!;
         }
-        var pm = method.Prepared!;
         var t = _thread;
         if (t.Depth >= t.MaxDepth || args + pm.FrameSlots >= t.StackLimit)
             throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };

@@ -321,6 +321,11 @@ internal sealed unsafe partial class Preparer
             Emit(Op.CallInternal, argBase, token: Token(icall));
             return;
         }
+        // A method whose body is only `ret` (Object's constructor, which every constructor calls)
+        // needs no frame: its arguments are simply dropped.
+        if (method.HasBody && method.ReturnType is null && method.Definition.Body.Instructions.Count == 1
+            && method.Definition.Body.Instructions[0].OpCode.Code == Code.Ret)
+            return;
         if (!method.HasBody && method.IsVirtual && !method.IsStatic)
         {
             // A non-virtual call to what the base library declares abstract (the framework has a

@@ -33,29 +33,6 @@ namespace System.Linq
             return default;
         }
 
-        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
-        {
-            NotNull(source, "source");
-            foreach (var item in source) return item;
-            return defaultValue;
-        }
-
-        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
-        {
-            NotNull(source, "source");
-            NotNull(predicate, "predicate");
-            foreach (var item in source) if (predicate(item)) return item;
-            return defaultValue;
-        }
-
-        public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
-        {
-            NotNull(source, "source");
-            TSource last = defaultValue;
-            foreach (var item in source) last = item;
-            return last;
-        }
-
         public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
         {
             NotNull(source, "source");
@@ -63,18 +40,6 @@ namespace System.Linq
             TSource last = defaultValue;
             foreach (var item in source) if (predicate(item)) last = item;
             return last;
-        }
-
-        public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
-        {
-            NotNull(source, "source");
-            using (var e = source.GetEnumerator())
-            {
-                if (!e.MoveNext()) return defaultValue;
-                var result = e.Current;
-                if (e.MoveNext()) throw MoreThanOne();
-                return result;
-            }
         }
 
         public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)

@@ -428,3 +428,44 @@ namespace System.Linq
         }
     }
 }
+
+namespace System.Linq
+{
+    /// <summary>The .NET 6 overloads that take the default to return.</summary>
+    public static partial class Enumerable
+    {
+        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            foreach (var item in source) return item;
+            return defaultValue;
+        }
+
+        public static TSource FirstOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            foreach (var item in source) if (predicate(item)) return item;
+            return defaultValue;
+        }
+
+        public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            bool found = false;
+            TSource last = defaultValue;
+            foreach (var item in source) { last = item; found = true; }
+            return found ? last : defaultValue;
+        }
+
+        public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            using (var e = source.GetEnumerator())
+            {
+                if (!e.MoveNext()) return defaultValue;
+                var result = e.Current;
+                if (e.MoveNext()) throw MoreThanOne();
+                return result;
+            }
+        }
+    }
+}
