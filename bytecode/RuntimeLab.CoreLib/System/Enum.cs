@@ -18,8 +18,8 @@ namespace System
         {
             if (flag == null) throw new ArgumentNullException("flag");
             if (flag.GetType() != GetType()) throw new ArgumentException("The argument type, '" + flag.GetType().FullName + "', is not the same as the enum type '" + GetType().FullName + "'.");
-            long bits = long.Parse(HostFormat(flag, "D"));
-            return (long.Parse(HostFormat(this, "D")) & bits) == bits;
+            ulong bits = flag.Bits;
+            return (Bits & bits) == bits;
         }
 
         private static string CheckFormat(string format)

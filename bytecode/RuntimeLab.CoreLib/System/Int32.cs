@@ -29,6 +29,8 @@ namespace System
         public static int Parse(string s, NumberStyles style) => Parse(s, style, null);
         public static int Parse(string s, IFormatProvider provider) => Parse(s, NumberStyles.Integer, provider);
         public static int Parse(string s, NumberStyles style, IFormatProvider provider) => unchecked((int)Number.ParseInteger(s, style, 4, "Int32"));
+        public static int Parse(ReadOnlySpan<char> s, NumberStyles style = NumberStyles.Integer, IFormatProvider provider = null) => Parse(s.ToString(), style, provider);
+        public static bool TryParse(ReadOnlySpan<char> s, out int result) => TryParse(s.ToString(), NumberStyles.Integer, null, out result);
         public static bool TryParse(string s, out int result) => TryParse(s, NumberStyles.Integer, null, out result);
         public static bool TryParse(string s, IFormatProvider provider, out int result) => TryParse(s, NumberStyles.Integer, provider, out result);
 

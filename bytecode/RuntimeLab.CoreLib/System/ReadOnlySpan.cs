@@ -31,6 +31,20 @@ namespace System
             _length = length;
         }
 
+        /// <summary>Over unmanaged memory: stackalloc, fixed buffers.</summary>
+        public unsafe ReadOnlySpan(void* pointer, int length)
+        {
+            if (length < 0) throw new ArgumentOutOfRangeException();
+            _reference = ref Unsafe.AsRef<T>(pointer);
+            _length = length;
+        }
+
+        public ReadOnlySpan(ref readonly T reference)
+        {
+            _reference = ref Unsafe.AsRef(in reference);
+            _length = 1;
+        }
+
         public int Length => _length;
         public bool IsEmpty => _length == 0;
         public static ReadOnlySpan<T> Empty => default;
@@ -56,6 +70,27 @@ namespace System
             return new ReadOnlySpan<T>(ref Unsafe.Add(ref _reference, start), length);
         }
 
+        public ref readonly T GetPinnableReference() => ref _reference;
+
+        public void CopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length) throw new ArgumentException("Destination is too short.", "destination");
+            SpanHelpers.Copy(ref _reference, ref destination._reference, _length);
+        }
+
+        public bool TryCopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length) return false;
+            SpanHelpers.Copy(ref _reference, ref destination._reference, _length);
+            return true;
+        }
+
+        public override bool Equals(object obj) => throw new NotSupportedException("Equals() on Span and ReadOnlySpan is not supported. Use operator== instead.");
+        public override int GetHashCode() => throw new NotSupportedException("GetHashCode() on Span and ReadOnlySpan is not supported.");
+
+        public static bool operator ==(ReadOnlySpan<T> left, ReadOnlySpan<T> right) => left._length == right._length && Unsafe.AreSame(ref left._reference, ref right._reference);
+        public static bool operator !=(ReadOnlySpan<T> left, ReadOnlySpan<T> right) => !(left == right);
+
         public T[] ToArray()
         {
             var result = new T[_length];
@@ -73,7 +108,7 @@ namespace System
                 for (int i = 0; i < _length; i++) Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i);
                 return s;
             }
-            return "System.ReadOnlySpan[" + _length.ToString() + "]";
+            return "System.ReadOnlySpan<" + typeof(T).Name + ">[" + _length.ToString() + "]";
         }
 
         public static implicit operator ReadOnlySpan<T>(T[] array) => new ReadOnlySpan<T>(array);
@@ -93,66 +128,5 @@ namespace System
             }
             public ref readonly T Current => ref _span[_index];
         }
-    }
-
-    public readonly ref struct Span<T>
-    {
-        internal readonly ref T _reference;
-        private readonly int _length;
-
-        internal Span(ref T reference, int length)
-        {
-            _reference = ref reference;
-            _length = length;
-        }
-
-        public Span(T[] array)
-        {
-            if (array == null || array.Length == 0) { this = default; return; }
-            _reference = ref array[0];
-            _length = array.Length;
-        }
-
-        public int Length => _length;
-        public bool IsEmpty => _length == 0;
-
-        public ref T this[int index]
-        {
-            get
-            {
-                if ((uint)index >= (uint)_length) throw new IndexOutOfRangeException();
-                return ref Unsafe.Add(ref _reference, index);
-            }
-        }
-
-        public Span<T> Slice(int start)
-        {
-            if ((uint)start > (uint)_length) throw new ArgumentOutOfRangeException();
-            return new Span<T>(ref Unsafe.Add(ref _reference, start), _length - start);
-        }
-
-        public Span<T> Slice(int start, int length)
-        {
-            if ((uint)start > (uint)_length || (uint)length > (uint)(_length - start)) throw new ArgumentOutOfRangeException();
-            return new Span<T>(ref Unsafe.Add(ref _reference, start), length);
-        }
-
-        public T[] ToArray() => ((ReadOnlySpan<T>)this).ToArray();
-        public override string ToString() => ((ReadOnlySpan<T>)this).ToString();
-
-        public static implicit operator Span<T>(T[] array) => new Span<T>(array);
-        public static implicit operator ReadOnlySpan<T>(Span<T> span) => new ReadOnlySpan<T>(ref span._reference, span._length);
-    }
-}
-
-namespace System.Runtime.InteropServices
-{
-    public static class MemoryMarshal
-    {
-        public static ReadOnlySpan<T> CreateReadOnlySpan<T>(ref readonly T reference, int length) =>
-            new ReadOnlySpan<T>(ref Unsafe.AsRef(in reference), length);
-        public static Span<T> CreateSpan<T>(ref T reference, int length) => new Span<T>(ref reference, length);
-        public static ref T GetReference<T>(ReadOnlySpan<T> span) => ref span._reference;
-        public static ref T GetReference<T>(Span<T> span) => ref span._reference;
     }
 }

@@ -19,6 +19,9 @@ internal sealed unsafe partial class InternalCallTable
         RegisterStrings();
         RegisterEnums();
         RegisterValueTypes();
+        RegisterSpans();
+        RegisterEnumInfo();
+        RegisterArrayCreation();
     }
 
     private void RegisterRuntime()

@@ -37,7 +37,7 @@ internal sealed unsafe partial class InternalCallTable
                 1 => type.IsInterface,
                 2 => type.IsArray,
                 3 => type.IsEnum,
-                4 => type.Reference is Mono.Cecil.GenericInstanceType,
+                4 => type.Reference is Mono.Cecil.GenericInstanceType or Mono.Cecil.TypeDefinition { HasGenericParameters: true },
                 _ => type.Primitive != PrimitiveKind.None,
             } ? 1 : 0;
         });

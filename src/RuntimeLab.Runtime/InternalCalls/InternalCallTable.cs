@@ -64,6 +64,11 @@ internal sealed partial class InternalCallTable
             var size = method.MethodArguments[0].ValueSize;
             return new InternalCall("Unsafe.Add", (vm, a) => a[0] += (int)a[1] * (long)size);
         }
+        if (KeyOf(method) == "System.Runtime.CompilerServices.Unsafe::SizeOf")
+        {
+            var size = method.MethodArguments[0].ValueSize;
+            return new InternalCall("Unsafe.SizeOf", (vm, a) => a[0] = size);
+        }
         if (KeyOf(method) == "System.Runtime.CompilerServices.RuntimeHelpers::CreateSpan")
             return BindCreateSpan(method);
         if (_calls.TryGetValue(OverloadKeyOf(method), out var call) || _calls.TryGetValue(KeyOf(method), out call))

@@ -173,6 +173,9 @@ internal sealed unsafe partial class Preparer
         var dst = ResultSlot(0);
         switch (operand)
         {
+            case TypeReference t when t is not TypeSpecification && t.Resolve() is { HasGenericParameters: true } open:
+                Emit(Op.LdcI8, dst, imm: (long)Types.GetGenericDefinition(open).MethodTable);
+                return;
             case TypeReference t:
                 Emit(Op.LdcI8, dst, imm: (long)Types.Get(Close(t)).MethodTable);
                 return;

@@ -151,6 +151,12 @@ public sealed partial class TypeLoader
         var itf = itfMethod.DeclaringType;
         if (type.IsSzArray && IsArrayInterface(itf))
             return SzArrayHelperMethod(type, itfMethod);
+        // Called through a variant instantiation (IEnumerator<object> on an IEnumerator<string>): the
+        // implementation is that of the compatible interface the type does implement.
+        if (itf.Definition is not null && System.Array.IndexOf(type.Interfaces, itf) < 0)
+            foreach (var c in type.Interfaces)
+                if (c.Definition == itf.Definition && VariantCompatible(c, itf))
+                    return FindInterfaceImplementation(type, GetMethod(itfMethod.Definition, c, []));
         var key = SignatureKey(itfMethod.Definition, itf.Context);
         // The search starts at the most derived type that lists the interface itself: a derived class
         // that only hides a method with `new` does not re-implement the interface (ECMA-335 II.12.2).
@@ -232,20 +238,25 @@ public sealed partial class TypeLoader
         if (to.Reference is not GenericInstanceType target) return false;
         var candidates = to.IsInterface ? from.Interfaces.AsEnumerable() : [from];
         foreach (var c in candidates)
-        {
-            if (c.Reference is not GenericInstanceType source || source.ElementType.FullName != target.ElementType.FullName) continue;
-            var ok = true;
-            var parameters = to.Definition!.GenericParameters;
-            for (var i = 0; i < parameters.Count && ok; i++)
-            {
-                var s = Get(source.GenericArguments[i]);
-                var d = Get(target.GenericArguments[i]);
-                if (s == d) continue;
-                ok = parameters[i].IsCovariant ? s.IsReferenceType && IsAssignableTo(s, d)
-                    : parameters[i].IsContravariant && d.IsReferenceType && IsAssignableTo(d, s);
-            }
-            if (ok) return true;
-        }
+            if (VariantCompatible(c, to)) return true;
         return false;
+    }
+
+    /// <summary>Whether <paramref name="from"/> converts to <paramref name="to"/>, an instantiation of the same generic definition, by variance.</summary>
+    private bool VariantCompatible(RuntimeType from, RuntimeType to)
+    {
+        if (to.Reference is not GenericInstanceType target) return false;
+        if (from.Reference is not GenericInstanceType source || source.ElementType.FullName != target.ElementType.FullName) return false;
+        var parameters = to.Definition!.GenericParameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var s = Get(source.GenericArguments[i]);
+            var d = Get(target.GenericArguments[i]);
+            if (s == d) continue;
+            var ok = parameters[i].IsCovariant ? s.IsReferenceType && IsAssignableTo(s, d)
+                : parameters[i].IsContravariant && d.IsReferenceType && IsAssignableTo(d, s);
+            if (!ok) return false;
+        }
+        return true;
     }
 }

@@ -75,6 +75,21 @@ public sealed unsafe partial class TypeLoader : IDisposable
         return type;
     }
 
+    /// <summary>The open definition itself (typeof(Dictionary&lt;,&gt;)): it has a method table, so it has a
+    /// handle and a Type object, but no layout, since no object of it can exist.</summary>
+    public RuntimeType GetGenericDefinition(TypeDefinition def)
+    {
+        var key = "definition " + def.FullName;
+        if (_types.TryGetValue(key, out var known))
+            return known;
+        var type = new RuntimeType(_byId.Count, def, def) { IsValueType = def.IsValueType };
+        _types[key] = type;
+        _byId.Add(type);
+        type.ValueSize = type.ValueAlignment = 8;
+        type.MethodTable = NewMethodTable(type);
+        return type;
+    }
+
     private static TypeReference Strip(TypeReference t) => t switch
     {
         RequiredModifierType m => Strip(m.ElementType),

@@ -33,6 +33,31 @@ namespace System.Linq
             return default;
         }
 
+        public static TSource LastOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            NotNull(predicate, "predicate");
+            TSource last = defaultValue;
+            foreach (var item in source) if (predicate(item)) last = item;
+            return last;
+        }
+
+        public static TSource SingleOrDefault<TSource>(this IEnumerable<TSource> source, Func<TSource, bool> predicate, TSource defaultValue)
+        {
+            NotNull(source, "source");
+            NotNull(predicate, "predicate");
+            bool found = false;
+            TSource result = defaultValue;
+            foreach (var item in source)
+            {
+                if (!predicate(item)) continue;
+                if (found) throw MoreThanOneMatch();
+                result = item;
+                found = true;
+            }
+            return result;
+        }
+
         public static TSource Last<TSource>(this IEnumerable<TSource> source)
         {
             NotNull(source, "source");

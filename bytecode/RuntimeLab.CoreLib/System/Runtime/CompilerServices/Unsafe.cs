@@ -12,6 +12,20 @@ namespace System.Runtime.CompilerServices
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern ref T AsRef<T>(ref readonly T source);
         [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern unsafe ref T AsRef<T>(void* source);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern unsafe void* AsPointer<T>(ref readonly T value);
+        [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern bool AreSame<T>(ref readonly T left, ref readonly T right);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern bool IsAddressGreaterThan<T>(ref readonly T left, ref readonly T right);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern bool IsAddressLessThan<T>(ref readonly T left, ref readonly T right);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern bool IsNullRef<T>(ref readonly T source);
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern ref T NullRef<T>();
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int SizeOf<T>();
     }
 }

@@ -3,9 +3,12 @@ using System.Runtime.CompilerServices;
 
 namespace System.Runtime.InteropServices
 {
-    /// <summary>Unchecked access to collection internals. AsSpan waits for System.Span.</summary>
+    /// <summary>Unchecked access to collection internals.</summary>
     public static class CollectionsMarshal
     {
+        /// <summary>The list's live items in place; collection expressions fill a List&lt;T&gt; through it.</summary>
+        public static Span<T> AsSpan<T>(List<T> list) => list == null ? default : new Span<T>(list._items, 0, list._size);
+
         /// <summary>Shrinking clears the dropped items only when they hold references, as CoreCLR does, so growing
         /// again can reveal the old values of an unmanaged T.</summary>
         public static void SetCount<T>(List<T> list, int count)
