@@ -142,12 +142,18 @@ internal sealed unsafe partial class VirtualMachine
         return d;
     }
 
+    private (RuntimeField Target, RuntimeField Method, RuntimeField? List)? _delegateFields;
+
+    /// <summary>Where a delegate keeps its target, method and invocation list: looked up once per VM,
+    /// since every delegate call reads them.</summary>
     private (RuntimeField Target, RuntimeField Method, RuntimeField? List) DelegateFields()
     {
+        if (_delegateFields is { } known) return known;
         var del = Types.CoreType("System", "Delegate");
         var multi = Types.CoreType("System", "MulticastDelegate");
-        return (del.InstanceFields.First(f => f.Name == "_target"), del.InstanceFields.First(f => f.Name == "_methodHandle"),
+        _delegateFields = (del.InstanceFields.First(f => f.Name == "_target"), del.InstanceFields.First(f => f.Name == "_methodHandle"),
             multi.InstanceFields.FirstOrDefault(f => f.Name == "_invocationList"));
+        return _delegateFields.Value;
     }
 
     /// <summary>Invoke on a delegate: each target in turn for a multicast delegate, the last result kept.</summary>

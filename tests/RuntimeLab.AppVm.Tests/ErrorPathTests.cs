@@ -70,11 +70,11 @@ public class ErrorPathTests
                 static int Main()
                 {
                     try { {{statement}} }
-                    catch (System.Exception e) { System.Console.WriteLine(e.GetType() == null ? "?" : "caught"); return 1; }
+                    catch (System.Exception) { System.Console.WriteLine("caught"); return 1; }
                     return 0;
                 }
             }
-            """.Replace("e.GetType() == null ? \"?\" : \"caught\"", "\"caught\""));
+            """);
         Assert.Equal("caught\n", stdout);
         Assert.Equal(1, code);
         // The uncaught form names the type, as CoreCLR's report does.

@@ -12,9 +12,6 @@ internal sealed unsafe partial class Interpreter
         var vm = _vm;
         switch (ip->Op)
         {
-            case Op.Call:
-                Invoke((RuntimeMethod)tokens[ip->Token], fp + ip->A);
-                return next;
             case Op.CallInternal:
                 ((InternalCalls.InternalCall)tokens[ip->Token]).Invoke(vm, fp + ip->A);
                 return next;
@@ -87,18 +84,11 @@ internal sealed unsafe partial class Interpreter
             case Op.MdArrayGet: case Op.MdArraySet: case Op.MdArrayAddress:
                 MdArrayAccess(ip, fp, (RuntimeType)tokens[ip->Token]);
                 return next;
-            case Op.LdLen:
-            {
-                var array = fp[ip->B];
-                if (array == 0) NullReference();
-                fp[ip->A] = *(int*)(array + ObjectLayout.ArrayLengthOffset);
-                return next;
-            }
-            case Op.LdElemI1: case Op.LdElemU1: case Op.LdElemI2: case Op.LdElemU2: case Op.LdElemI4: case Op.LdElemU4:
-            case Op.LdElemI8: case Op.LdElemR4: case Op.LdElemR8: case Op.LdElemN:
+            // (LdElemI4/U4/I8/R8/U2 and StElemI4/I8 are handled in the hot switch.)
+            case Op.LdElemI1: case Op.LdElemU1: case Op.LdElemI2: case Op.LdElemR4: case Op.LdElemN:
                 LoadElement(ip, fp);
                 return next;
-            case Op.StElemI1: case Op.StElemI2: case Op.StElemI4: case Op.StElemI8: case Op.StElemR4: case Op.StElemRef: case Op.StElemN:
+            case Op.StElemI1: case Op.StElemI2: case Op.StElemR4: case Op.StElemRef: case Op.StElemN:
                 StoreElement(ip, fp, tokens);
                 return next;
             case Op.LdElemA:
@@ -232,11 +222,7 @@ internal sealed unsafe partial class Interpreter
             case Op.LdElemI1: fp[ip->A] = ((sbyte*)data)[index]; break;
             case Op.LdElemU1: fp[ip->A] = data[index]; break;
             case Op.LdElemI2: fp[ip->A] = ((short*)data)[index]; break;
-            case Op.LdElemU2: fp[ip->A] = ((ushort*)data)[index]; break;
-            case Op.LdElemI4: case Op.LdElemU4: fp[ip->A] = ((int*)data)[index]; break;
-            case Op.LdElemI8: fp[ip->A] = ((long*)data)[index]; break;
             case Op.LdElemR4: *(float*)(fp + ip->A) = ((float*)data)[index]; break;
-            case Op.LdElemR8: fp[ip->A] = ((long*)data)[index]; break;
             default: Buffer.MemoryCopy(data + index * ip->Imm, fp + ip->A, ip->Imm, ip->Imm); break;
         }
     }
@@ -252,8 +238,6 @@ internal sealed unsafe partial class Interpreter
         {
             case Op.StElemI1: data[index] = (byte)fp[ip->C]; break;
             case Op.StElemI2: ((short*)data)[index] = (short)fp[ip->C]; break;
-            case Op.StElemI4: ((int*)data)[index] = (int)fp[ip->C]; break;
-            case Op.StElemI8: ((long*)data)[index] = fp[ip->C]; break;
             case Op.StElemR4: ((float*)data)[index] = *(float*)(fp + ip->C); break;
             case Op.StElemRef:
             {
