@@ -41,7 +41,21 @@ namespace System
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int CollectionCount(int generation);
 
+        public static int GetGeneration(object obj)
+        {
+            if (obj is null) throw new ArgumentNullException(nameof(obj));
+            return GenerationOf(obj);
+        }
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern int GenerationOf(object obj);
+
+        public static int MaxGeneration => 2;
+
         public static void KeepAlive(object obj) { }
+
+        /// <summary>Nothing is finalized here, so nothing is ever pending.</summary>
+        public static void WaitForPendingFinalizers() { }
 
         public static void SuppressFinalize(object obj) { }
     }

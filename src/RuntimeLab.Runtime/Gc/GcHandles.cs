@@ -26,10 +26,21 @@ public sealed class GcHandles
     // Index 0 is never handed out, so default(GcHandle) is "none".
     private nint[] _targets = new nint[16];
     private GcHandleType[] _types = new GcHandleType[16];
+    // The object a weak handle belongs to (a WeakReference), or 0. Program objects have no finalizers
+    // here, so the collector frees such a handle itself once its owner is found dead.
+    private nint[] _owners = new nint[16];
     private readonly Stack<int> _free = new();
     private int _top = 1;
 
     public int Count => _top - 1 - _free.Count;
+
+    /// <summary>A weak handle that lives as long as <paramref name="owner"/> does.</summary>
+    public GcHandle AllocWeakOwnedBy(nint owner, nint target)
+    {
+        var handle = Alloc(target, GcHandleType.Weak);
+        _owners[handle.Index] = owner;
+        return handle;
+    }
 
     public GcHandle Alloc(nint target, GcHandleType type = GcHandleType.Strong)
     {
@@ -41,6 +52,7 @@ public sealed class GcHandles
             {
                 Array.Resize(ref _targets, _targets.Length * 2);
                 Array.Resize(ref _types, _types.Length * 2);
+                Array.Resize(ref _owners, _owners.Length * 2);
             }
             index = _top++;
         }
@@ -54,6 +66,7 @@ public sealed class GcHandles
         Check(handle);
         _targets[handle.Index] = 0;
         _types[handle.Index] = 0;
+        _owners[handle.Index] = 0;
         _free.Push(handle.Index);
     }
 
@@ -82,11 +95,18 @@ public sealed class GcHandles
                 heap.MarkRoot(_targets[i]);
     }
 
-    /// <summary>After marking: a weak target that this collection found dead is cleared.</summary>
+    /// <summary>After marking: a weak target that this collection found dead is cleared, and a weak
+    /// handle whose owner died is freed.</summary>
     internal void ClearDeadWeak(GcHeap heap)
     {
         for (int i = 1; i < _top; i++)
-            if (_types[i] == GcHandleType.Weak && _targets[i] != 0 && heap.IsDeadAfterMark(_targets[i]))
+        {
+            if (_types[i] != GcHandleType.Weak)
+                continue;
+            if (_owners[i] != 0 && heap.IsDeadAfterMark(_owners[i]))
+                Free(new GcHandle(i));
+            else if (_targets[i] != 0 && heap.IsDeadAfterMark(_targets[i]))
                 _targets[i] = 0;
+        }
     }
 }

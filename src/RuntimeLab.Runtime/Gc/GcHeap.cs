@@ -167,6 +167,20 @@ public sealed unsafe partial class GcHeap : IDisposable
         return cell + ObjectLayout.HeaderSize;
     }
 
+    /// <summary>
+    /// The generation a program sees through GC.GetGeneration: 0 for an object that has survived no
+    /// collection, 1 for a young survivor, 2 (GC.MaxGeneration) once it is old. The ages are the
+    /// header's age bits, so this is exactly what the next minor collection will treat as young.
+    /// </summary>
+    public int GenerationOf(nint obj)
+    {
+        int age = AgeOf(*(ulong*)(obj - ObjectLayout.HeaderSize));
+        return age >= _promotionAge ? MaxGeneration : Math.Min(age, MaxGeneration - 1);
+    }
+
+    /// <summary>The oldest generation GC.GetGeneration reports, as CoreCLR's 2.</summary>
+    public const int MaxGeneration = 2;
+
     /// <summary>Size in bytes of an object, header included, rounded to 8: what its allocation asked for.</summary>
     public static long ObjectSize(nint obj)
     {

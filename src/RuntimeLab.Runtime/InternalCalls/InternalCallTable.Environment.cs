@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RuntimeLab.Runtime.Exceptions;
+using RuntimeLab.Runtime.Gc;
 
 namespace RuntimeLab.Runtime.InternalCalls;
 
@@ -24,5 +25,9 @@ internal sealed unsafe partial class InternalCallTable
             // Generation 0 counts every collection, as in CoreCLR; generations 1 and 2 the full ones.
             a[0] = a[0] == 0 ? stats.Collections : stats.FullCollections;
         });
+        Add("System.GC::GenerationOf", (vm, a) => a[0] = vm.Heap.Gc.GenerationOf((nint)a[0]));
+        Add("System.WeakHandle::Alloc", (vm, a) => a[0] = vm.Heap.Gc.Handles.AllocWeakOwnedBy((nint)a[0], (nint)a[1]).Index);
+        Add("System.WeakHandle::Get", (vm, a) => a[0] = vm.Heap.Gc.Handles[new GcHandle((int)a[0])]);
+        Add("System.WeakHandle::Set", (vm, a) => vm.Heap.Gc.Handles[new GcHandle((int)a[0])] = (nint)a[1]);
     }
 }

@@ -171,4 +171,40 @@ public sealed unsafe class CollectionTests
         Assert.Equal(3, f.Heap.Handles.Count);
         Assert.Throws<ArgumentException>(() => f.Heap.Handles[strong]);
     }
+
+    [Fact]
+    public void OwnedWeakHandle_FreedWithItsOwner_ClearedWithItsTarget()
+    {
+        using var f = new HeapFixture();
+        nint owner = f.NewNode(0, 0, 1);        // plays the WeakReference object
+        nint target = f.NewNode(0, 0, 2);
+        f.Roots[0] = owner;
+        f.Roots[1] = target;
+        GcHandle handle = f.Heap.Handles.AllocWeakOwnedBy(owner, target);
+
+        f.Heap.Collect(GcKind.Minor);
+        Assert.Equal(target, f.Heap.Handles[handle]);   // both alive: nothing changes
+        f.Roots[1] = 0;
+        f.Heap.Collect();
+        Assert.Equal(0, f.Heap.Handles[handle]);        // the target died: the owner sees null
+        Assert.Equal(1, f.Heap.Handles.Count);
+
+        f.Roots[0] = 0;
+        f.Heap.Collect();
+        Assert.Equal(0, f.Heap.Handles.Count);          // the owner died: its handle is gone too
+        Assert.Throws<ArgumentException>(() => f.Heap.Handles[handle]);
+    }
+
+    [Fact]
+    public void Generations_FollowSurvivedCollections()
+    {
+        using var f = new HeapFixture();
+        nint obj = f.NewNode(0, 0, 1);
+        f.Roots[0] = obj;
+        Assert.Equal(0, f.Heap.GenerationOf(obj));
+        f.Heap.Collect(GcKind.Minor);
+        Assert.Equal(1, f.Heap.GenerationOf(obj));
+        f.Heap.Collect(GcKind.Minor);
+        Assert.Equal(GcHeap.MaxGeneration, f.Heap.GenerationOf(obj));
+    }
 }
