@@ -11,4 +11,10 @@ internal unsafe struct Frame
     public bool IsFunclet;
     /// <summary>The exception the innermost catch handler running in this frame caught (for rethrow; a root).</summary>
     public nint CaughtException;
+    /// <summary>Set for a frame the interpreter entered inline (without a host call): where the caller
+    /// resumes, and the caller's stack top to restore. Null for a frame with a host call of its own.</summary>
+    public Instr* ReturnIp;
+    public long* CallerTop;
+    /// <summary>An inline constructor frame of newobj: the new object, put back in the caller's result slot on return.</summary>
+    public nint NewObject;
 }

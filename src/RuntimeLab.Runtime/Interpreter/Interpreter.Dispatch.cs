@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RuntimeLab.Runtime.Objects;
 using RuntimeLab.Runtime.TypeSystem;
 
@@ -5,13 +6,24 @@ namespace RuntimeLab.Runtime.Interpreter;
 
 internal sealed unsafe partial class Interpreter
 {
+    /// <summary>
+    /// Runs the frame on top of the chain from <paramref name="startPc"/> until it returns. Calls of
+    /// methods without exception clauses stay in this loop: the callee's frame is pushed on the chain
+    /// and <paramref name="pm"/>, <paramref name="fp"/>, the code and the frame reference switch to it
+    /// (its Ret switches back). Only methods with clauses, internal calls and funclets get a host call
+    /// of their own (<see cref="Invoke"/>), since catching and unwinding need one.
+    /// <remarks>Compiled fully optimized from the start: with calls inside the loop, the outermost
+    /// activation never returns, so tiered compilation would leave it in on-stack-replacement code.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Dispatch(PreparedMethod pm, long* fp, int startPc)
     {
-        fixed (Instr* code = pm.Code)
         {
+            var t = _thread;
+            var code = pm.CodeStart;
             var ip = code + startPc;
             var tokens = pm.Tokens;
-            ref var frame = ref _thread.Current;
+            ref var frame = ref t.Current;
+            PreparedMethod? callee;
             while (true)
             {
                 switch (ip->Op)
@@ -234,16 +246,55 @@ internal sealed unsafe partial class Interpreter
                         break;
                     }
 
-                    // Direct calls stay in the hot switch: the commonest operation that leaves it.
+                    // Calls stay in the hot switch: the commonest operations that leave a method.
                     case Op.Call:
+                    {
                         frame.Pc = (int)(ip - code);
-                        Invoke((RuntimeMethod)tokens[ip->Token], fp + ip->A);
-                        break;
+                        var method = (RuntimeMethod)tokens[ip->Token];
+                        callee = method.Prepared;
+                        if (callee is null || !callee.RunsInline) { Invoke(method, fp + ip->A); break; }
+                        fp += ip->A;
+                        EnterInline(callee, fp, ip + 1, 0);
+                        goto Entered;
+                    }
+                    case Op.CallVirt: case Op.CallInterface:
+                    {
+                        frame.Pc = (int)(ip - code);
+                        var method = ResolveVirtual((CallSite)tokens[ip->Token], fp + ip->A);
+                        callee = method.Prepared;
+                        if (callee is null || !callee.RunsInline) { Invoke(method, fp + ip->A); break; }
+                        fp += ip->A;
+                        EnterInline(callee, fp, ip + 1, 0);
+                        goto Entered;
+                    }
+                    case Op.NewObj:
+                    {
+                        frame.Pc = (int)(ip - code);
+                        var ctor = (RuntimeMethod)tokens[ip->Token];
+                        var args = fp + ip->A;
+                        var obj = AllocateForConstructor(ctor, args, ip->B);
+                        callee = ctor.Prepared;
+                        if (callee is null || !callee.RunsInline) { Invoke(ctor, args); args[0] = obj; break; }
+                        fp = args;
+                        EnterInline(callee, fp, ip + 1, obj);
+                        goto Entered;
+                    }
 
                     case Op.Ret:
                         if (ip->B == 1) fp[0] = fp[ip->A];
                         else if (ip->B > 1) Buffer.MemoryCopy(fp + ip->A, fp, ip->B * 8, ip->B * 8);
-                        return 0;
+                        if (frame.ReturnIp == null) return 0;
+                        // Back to the caller of an inline frame.
+                        ip = frame.ReturnIp;
+                        t.Top = frame.CallerTop;
+                        if (frame.NewObject != 0) fp[0] = frame.NewObject;
+                        t.Depth--;
+                        frame = ref t.Current;
+                        pm = frame.Method;
+                        fp = frame.Fp;
+                        code = pm.CodeStart;
+                        tokens = pm.Tokens;
+                        continue;
                     case Op.EndFinally: return 0;
                     case Op.EndFilter: return (int)fp[ip->A];
 
@@ -253,6 +304,15 @@ internal sealed unsafe partial class Interpreter
                         continue;
                 }
                 ip++;
+                continue;
+
+            Entered:
+                // EnterInline pushed the callee's frame at fp: run it from its first instruction.
+                pm = callee;
+                code = pm.CodeStart;
+                tokens = pm.Tokens;
+                frame = ref t.Current;
+                ip = code;
             }
         }
     }

@@ -15,40 +15,6 @@ internal sealed unsafe partial class Interpreter
             case Op.CallInternal:
                 ((InternalCalls.InternalCall)tokens[ip->Token]).Invoke(vm, fp + ip->A);
                 return next;
-            case Op.CallVirt: case Op.CallInterface:
-            {
-                var site = (CallSite)tokens[ip->Token];
-                var self = (nint)fp[ip->A];
-                if (self == 0) NullReference();
-                var mt = *(MethodTable**)self;
-                RuntimeMethod target;
-                if (site.CachedType == mt) target = site.CachedTarget!;
-                else
-                {
-                    target = vm.Types.ResolveVirtual(vm.Types.ById(mt->TypeId), site.Method);
-                    site.CachedType = mt;
-                    site.CachedTarget = target;
-                }
-                if (target.DeclaringType.IsValueType && !target.IsStatic)
-                    fp[ip->A] = self + ObjectLayout.FirstFieldOffset; // a boxed struct's method takes a byref to its value
-                Invoke(target, fp + ip->A);
-                return next;
-            }
-            case Op.NewObj:
-            {
-                var ctor = (RuntimeMethod)tokens[ip->Token];
-                var args = fp + ip->A;
-                // Shift first, before anything can collect (preparing the constructor interns its
-                // literals): the GC map of a newobj describes the shifted arguments (Preparer.StackRootsAt).
-                Buffer.MemoryCopy(args, args + 1, ip->B * 8, ip->B * 8);
-                args[0] = 0;
-                Prepare(ctor);
-                var obj = vm.Allocate(ctor.DeclaringType);
-                args[0] = obj;
-                Invoke(ctor, args);
-                args[0] = obj;
-                return next;
-            }
             case Op.NewValue:
             {
                 var ctor = (RuntimeMethod)tokens[ip->Token];

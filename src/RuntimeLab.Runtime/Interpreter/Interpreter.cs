@@ -47,6 +47,55 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         t.Top = savedTop;
     }
 
+    /// <summary>Pushes the frame of <paramref name="callee"/> at <paramref name="args"/> for the dispatch
+    /// loop to run in place (<see cref="Dispatch"/>): the same checks and set-up as <see cref="Invoke"/>,
+    /// plus where the caller resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterInline(PreparedMethod callee, long* args, Instr* returnIp, nint newObject)
+    {
+        var t = _thread;
+        if (t.Depth >= t.MaxDepth || args + callee.FrameSlots >= t.StackLimit)
+            throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
+        new Span<long>(args + callee.LocalsStart, callee.EvalStart - callee.LocalsStart).Clear();
+        var callerTop = t.Top;
+        t.Top = args + callee.FrameSlots;
+        t.Frames[t.Depth++] = new Frame { Method = callee, Fp = args, ReturnIp = returnIp, CallerTop = callerTop, NewObject = newObject };
+    }
+
+    /// <summary>The method a virtual or interface call reaches for the receiver at <paramref name="args"/>
+    /// (a one-entry cache per call site); a boxed struct's receiver becomes a byref to its value.</summary>
+    private RuntimeMethod ResolveVirtual(CallSite site, long* args)
+    {
+        var self = (nint)args[0];
+        if (self == 0) NullReference();
+        var mt = *(MethodTable**)self;
+        RuntimeMethod target;
+        if (site.CachedType == mt) target = site.CachedTarget!;
+        else
+        {
+            target = _vm.Types.ResolveVirtual(_vm.Types.ById(mt->TypeId), site.Method);
+            site.CachedType = mt;
+            site.CachedTarget = target;
+        }
+        if (target.DeclaringType.IsValueType && !target.IsStatic)
+            args[0] = self + ObjectLayout.FirstFieldOffset;
+        return target;
+    }
+
+    /// <summary>newobj of a class: shifts the <paramref name="argCount"/> constructor arguments up one
+    /// slot and allocates the object into the first. The shift comes first, before anything can collect
+    /// (preparing the constructor interns its literals): the GC map of a newobj describes the shifted
+    /// arguments (Preparer.StackRootsAt).</summary>
+    private nint AllocateForConstructor(RuntimeMethod ctor, long* args, int argCount)
+    {
+        Buffer.MemoryCopy(args, args + 1, argCount * 8, argCount * 8);
+        args[0] = 0;
+        Prepare(ctor);
+        var obj = _vm.Allocate(ctor.DeclaringType);
+        args[0] = obj;
+        return obj;
+    }
+
     public void Prepare(RuntimeMethod method)
     {
         if (method.InternalCall is not null || method.Prepared is not null) return;
@@ -75,21 +124,24 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
                 Unwound(pm, fp, myDepth);
                 unwind = u;
             }
+            // An error raised by the engine is raised before the frames above this one are dropped:
+            // they are frames the dispatch loop entered inline (they have no handlers), and the stack
+            // trace names them.
             catch (ManagedRuntimeError e)
             {
-                Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(e));
+                Unwound(pm, fp, myDepth);
             }
             catch (PendingManagedException pending)
             {
-                Unwound(pm, fp, myDepth);
                 unwind = Raise(pending.ExceptionObject);
+                Unwound(pm, fp, myDepth);
             }
             catch (OverflowException)
             {
                 // checked arithmetic in the handlers uses C#'s own overflow checks
-                Unwound(pm, fp, myDepth);
                 unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
+                Unwound(pm, fp, myDepth);
             }
             pc = ContinueUnwinding(pm, fp, myDepth, unwind);
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RuntimeLab.Bytecode.Importing;
 using RuntimeLab.Runtime.TypeSystem;
 
@@ -11,11 +13,31 @@ namespace RuntimeLab.Runtime.Interpreter;
 /// A call's arguments are the caller's top stack slots, so the callee's frame starts there and the
 /// return value lands where the caller's stack expects it: calls copy nothing.
 /// </summary>
-public sealed class PreparedMethod
+public sealed unsafe class PreparedMethod
 {
     public required RuntimeMethod Method { get; init; }
     public required ImportedMethod Imported { get; init; }
-    public required Instr[] Code { get; init; }
+
+    private readonly Instr[] _code = [];
+
+    /// <summary>The instructions, in a pinned array: the interpreter switches between methods without
+    /// a host call, so it keeps a raw pointer to each method's code (<see cref="CodeStart"/>).</summary>
+    public required Instr[] Code
+    {
+        get => _code;
+        init
+        {
+            _code = GC.AllocateUninitializedArray<Instr>(value.Length, pinned: true);
+            value.CopyTo(_code, 0);
+            CodeStart = (Instr*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_code));
+        }
+    }
+
+    public Instr* CodeStart { get; private init; }
+
+    /// <summary>No exception clauses: the interpreter runs it in the caller's dispatch loop, without a
+    /// host call of its own (a method with clauses needs one, to catch and to run its funclets).</summary>
+    public bool RunsInline => Handlers.Length == 0;
     public required object[] Tokens { get; init; }
     public required int LocalsStart { get; init; }
     public required int EvalStart { get; init; }
