@@ -92,6 +92,18 @@ public class ErrorPathTests
         Assert.Equal("not supported by RuntimeLab: System.IO.File.ReadAllText(string), called from Program.Main", e.Message);
     }
 
+    [Theory]
+    [InlineData("thread", "System.Threading.ThreadStart, called from Threads.Run")]
+    [InlineData("task", "System.Threading.Tasks.Task.Run(System.Action), called from Tasks.Run")]
+    [InlineData("lock", "System.Threading.Monitor.Enter(object, ref bool), called from Locks.Run")]
+    [InlineData("pinvoke", "Native.getpid() (P/Invoke), called from Native.Run")]
+    public void ThreadsTasksLocksAndNativeCallsAreRefusedByName(string mode, string expected)
+    {
+        var dll = SampleProgram.Build("uses-threads");
+        var e = Assert.Throws<AppLoadException>(() => SampleProgram.RunOnRuntimeLab(dll, [mode]));
+        Assert.Equal("not supported by RuntimeLab: " + expected, e.Message);
+    }
+
     [Fact]
     public void ExitCodeComesFromEnvironmentExit()
     {

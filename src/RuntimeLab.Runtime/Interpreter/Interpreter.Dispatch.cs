@@ -115,6 +115,14 @@ internal sealed unsafe partial class Interpreter
                     case Op.SubOvfUnI8: frame.Pc = (int)(ip - code); fp[ip->A] = (long)checked((ulong)fp[ip->B] - (ulong)fp[ip->C]); break;
                     case Op.MulOvfI8: frame.Pc = (int)(ip - code); fp[ip->A] = checked(fp[ip->B] * fp[ip->C]); break;
                     case Op.MulOvfUnI8: frame.Pc = (int)(ip - code); fp[ip->A] = (long)checked((ulong)fp[ip->B] * (ulong)fp[ip->C]); break;
+                    case Op.AddI4Imm: fp[ip->A] = (int)fp[ip->B] + (int)ip->Imm; break;
+                    case Op.MulI4Imm: fp[ip->A] = (int)fp[ip->B] * (int)ip->Imm; break;
+                    case Op.AndI4Imm: fp[ip->A] = (int)fp[ip->B] & (int)ip->Imm; break;
+                    case Op.OrI4Imm: fp[ip->A] = (int)fp[ip->B] | (int)ip->Imm; break;
+                    case Op.XorI4Imm: fp[ip->A] = (int)fp[ip->B] ^ (int)ip->Imm; break;
+                    case Op.ShlI4Imm: fp[ip->A] = (int)fp[ip->B] << (int)ip->Imm; break;
+                    case Op.ShrI4Imm: fp[ip->A] = (int)fp[ip->B] >> (int)ip->Imm; break;
+                    case Op.ShrUnI4Imm: fp[ip->A] = (int)((uint)fp[ip->B] >> (int)ip->Imm); break;
                     case Op.NegI4: fp[ip->A] = -(int)fp[ip->B]; break;
                     case Op.NegI8: fp[ip->A] = -fp[ip->B]; break;
                     case Op.NegR4: *(float*)(fp + ip->A) = -*(float*)(fp + ip->B); break;
@@ -185,6 +193,16 @@ internal sealed unsafe partial class Interpreter
                     case Op.BgtUnR8: if (!(*(double*)(fp + ip->A) <= *(double*)(fp + ip->B))) { ip = code + ip->Imm; continue; } break;
                     case Op.BgeR8: if (*(double*)(fp + ip->A) >= *(double*)(fp + ip->B)) { ip = code + ip->Imm; continue; } break;
                     case Op.BgeUnR8: if (!(*(double*)(fp + ip->A) < *(double*)(fp + ip->B))) { ip = code + ip->Imm; continue; } break;
+                    case Op.BeqI4Imm: if ((int)fp[ip->A] == ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BneUnI4Imm: if ((int)fp[ip->A] != ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BltI4Imm: if ((int)fp[ip->A] < ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BltUnI4Imm: if ((uint)fp[ip->A] < (uint)ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BleI4Imm: if ((int)fp[ip->A] <= ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BleUnI4Imm: if ((uint)fp[ip->A] <= (uint)ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BgtI4Imm: if ((int)fp[ip->A] > ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BgtUnI4Imm: if ((uint)fp[ip->A] > (uint)ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BgeI4Imm: if ((int)fp[ip->A] >= ip->C) { ip = code + ip->Imm; continue; } break;
+                    case Op.BgeUnI4Imm: if ((uint)fp[ip->A] >= (uint)ip->C) { ip = code + ip->Imm; continue; } break;
                     case Op.Switch:
                     {
                         var index = (uint)fp[ip->A];

@@ -36,6 +36,8 @@ public enum Op : ushort
     AddR8, SubR8, MulR8, DivR8, RemR8,
     AddOvfI4, AddOvfUnI4, SubOvfI4, SubOvfUnI4, MulOvfI4, MulOvfUnI4,
     AddOvfI8, AddOvfUnI8, SubOvfI8, SubOvfUnI8, MulOvfI8, MulOvfUnI8,
+    /// <summary>Int32 arithmetic with a constant: A = B op Imm (subtraction is AddI4Imm of the negated constant).</summary>
+    AddI4Imm, MulI4Imm, AndI4Imm, OrI4Imm, XorI4Imm, ShlI4Imm, ShrI4Imm, ShrUnI4Imm,
     NegI4, NegI8, NegR4, NegR8, NotI4, NotI8,
     /// <summary>Any conversion: A = convert(B) with C = <see cref="ConversionCode"/>.</summary>
     Convert,
@@ -52,6 +54,8 @@ public enum Op : ushort
     BeqI4, BneUnI4, BltI4, BltUnI4, BleI4, BleUnI4, BgtI4, BgtUnI4, BgeI4, BgeUnI4,
     BeqI8, BneUnI8, BltI8, BltUnI8, BleI8, BleUnI8, BgtI8, BgtUnI8, BgeI8, BgeUnI8,
     BeqR8, BneUnR8, BltR8, BltUnR8, BleR8, BleUnR8, BgtR8, BgtUnR8, BgeR8, BgeUnR8,
+    /// <summary>Int32 compare-and-branch against the constant C.</summary>
+    BeqI4Imm, BneUnI4Imm, BltI4Imm, BltUnI4Imm, BleI4Imm, BleUnI4Imm, BgtI4Imm, BgtUnI4Imm, BgeI4Imm, BgeUnI4Imm,
     /// <summary>Switch on slot A over the int[] target table at Token; falls through when out of range.</summary>
     Switch,
 

@@ -374,6 +374,14 @@ internal sealed unsafe partial class Preparer
     private void EmitCompareBranch(Instruction ins, Op i4, Op i8, Op r8)
     {
         var op = Pick(i4, i8, r8);
+        var immediate = ImmediateBranch(op);
+        if (immediate != Op.Nop && TryTakeInt32Constant(out var k))
+        {
+            MaterializeBelow(2);
+            _fixups.Add((_code.Count, (Instruction)ins.Operand));
+            Emit(immediate, Src(1), c: k);
+            return;
+        }
         MaterializeBelow(2);
         EmitBranch(op, (Instruction)ins.Operand, Src(1), Src(0));
     }
@@ -401,10 +409,15 @@ internal sealed unsafe partial class Preparer
         }
         else op = a.Kind == StackKind.Int32 && b.Kind == StackKind.Int32 ? i4 : i8;
         if (op == Op.Nop) throw new InvalidIlException(Caller, _ilOffset, $"{_imp.Instructions[_ilIndex].OpCode.Name} on {a} and {b}");
+        if (op == i4 && TryEmitArithmeticImmediate(op)) return;
         Emit(op, ResultSlot(2), Src(1), Src(0));
     }
 
-    private void EmitShift(Op i4, Op i8) => Emit(Entry(1).Kind == StackKind.Int32 ? i4 : i8, ResultSlot(2), Src(1), Src(0));
+    private void EmitShift(Op i4, Op i8)
+    {
+        if (Entry(1).Kind == StackKind.Int32 && TryEmitArithmeticImmediate(i4)) return;
+        Emit(Entry(1).Kind == StackKind.Int32 ? i4 : i8, ResultSlot(2), Src(1), Src(0));
+    }
 
     private void EmitConv(ConvTarget target, bool check, bool unsignedSource)
     {

@@ -114,6 +114,9 @@ internal sealed unsafe partial class Preparer
                     FieldReference f => $"{TypeNames.Display(f.DeclaringType)}.{f.Name}",
                     _ => e.Member,
                 };
+                // A compiler-generated member (a lambda cache field such as P.<>c.<>9__0_0) means
+                // nothing to the programmer: name the missing type behind it instead.
+                if (member.Contains('<')) member = e.Member;
                 EmitUnsupportedException(e.Caller is null || member != e.Member ? new UnsupportedMemberException(member, Caller) : e);
                 _alias.Clear();
             }

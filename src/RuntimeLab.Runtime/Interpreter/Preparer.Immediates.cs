@@ -1,0 +1,67 @@
+using RuntimeLab.Bytecode.Importing;
+
+namespace RuntimeLab.Runtime.Interpreter;
+
+/// <summary>
+/// Immediate operands: <c>ldc.i4 k</c> directly before an int32 operation on the top of the stack is
+/// folded into it (<c>ldloc.2; ldc.i4.1; add; stloc.2</c> becomes one <c>AddI4Imm l2 l2 1</c>, and
+/// <c>ldloc.0; ldc.i4 100; blt</c> one <c>BltI4Imm l0 100</c>). Every dispatched operation costs an
+/// indirect jump, so one operation fewer per loop iteration is measurable.
+/// </summary>
+internal sealed unsafe partial class Preparer
+{
+    /// <summary>
+    /// If the top entry is an int32 constant the previous IL instruction loaded (its LdcI8 is the last
+    /// operation emitted, and this instruction is no join point, so every path here comes from it),
+    /// removes that load and returns the constant.
+    /// </summary>
+    private bool TryTakeInt32Constant(out int value)
+    {
+        value = 0;
+        var last = _code.Count - 1;
+        if (last < 0 || _isBranchTarget[_ilIndex] || _ilIndexOfPc[last] != _ilIndex - 1) return false;
+        var ldc = _code[last];
+        if (ldc.Op != Op.LdcI8 || ldc.A != Slot(0) || Entry(0).Kind != StackKind.Int32 || Entry(1).Kind != StackKind.Int32)
+            return false;
+        _code.RemoveAt(last);
+        _ilIndexOfPc.RemoveAt(last);
+        _pcOfIl[_ilIndex] = _code.Count;
+        value = (int)ldc.Imm;
+        return true;
+    }
+
+    /// <summary>The immediate form of an int32 arithmetic operation, or Nop if it has none.</summary>
+    private static Op ImmediateArithmetic(Op op) => op switch
+    {
+        Op.AddI4 or Op.SubI4 => Op.AddI4Imm,
+        Op.MulI4 => Op.MulI4Imm,
+        Op.AndI4 => Op.AndI4Imm,
+        Op.OrI4 => Op.OrI4Imm,
+        Op.XorI4 => Op.XorI4Imm,
+        Op.ShlI4 => Op.ShlI4Imm,
+        Op.ShrI4 => Op.ShrI4Imm,
+        Op.ShrUnI4 => Op.ShrUnI4Imm,
+        _ => Op.Nop,
+    };
+
+    /// <summary>Emits <paramref name="op"/> (an int32 operation) with its constant operand as an immediate, if it can.</summary>
+    private bool TryEmitArithmeticImmediate(Op op)
+    {
+        var immediate = ImmediateArithmetic(op);
+        if (immediate == Op.Nop || !TryTakeInt32Constant(out var k)) return false;
+        // x - k is x + (-k) in 32-bit wrap-around arithmetic, int.MinValue included.
+        Emit(immediate, ResultSlot(2), Src(1), imm: op == Op.SubI4 ? -(long)k : k);
+        return true;
+    }
+
+    /// <summary>Compare-and-branch against a constant: A = slot, C = the constant, Imm = target.</summary>
+    private static Op ImmediateBranch(Op op) => op switch
+    {
+        Op.BeqI4 => Op.BeqI4Imm, Op.BneUnI4 => Op.BneUnI4Imm,
+        Op.BltI4 => Op.BltI4Imm, Op.BltUnI4 => Op.BltUnI4Imm,
+        Op.BleI4 => Op.BleI4Imm, Op.BleUnI4 => Op.BleUnI4Imm,
+        Op.BgtI4 => Op.BgtI4Imm, Op.BgtUnI4 => Op.BgtUnI4Imm,
+        Op.BgeI4 => Op.BgeI4Imm, Op.BgeUnI4 => Op.BgeUnI4Imm,
+        _ => Op.Nop,
+    };
+}
