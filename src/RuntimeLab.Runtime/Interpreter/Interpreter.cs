@@ -6,8 +6,9 @@ using RuntimeLab.Runtime.TypeSystem;
 namespace RuntimeLab.Runtime.Interpreter;
 
 /// <summary>
-/// The interpreter: one host call of <see cref="Run"/> per managed activation, a switch over
-/// prepared instructions inside. Exceptions use two passes (ECMA-335 Partition I §12.4.2.5): the first
+/// The interpreter: a switch over prepared instructions (<see cref="Dispatch"/>). Calls of methods
+/// without exception clauses stay in the switch's loop; a method with clauses gets a host call of
+/// <see cref="Run"/> of its own, which is where exceptions are caught. Exceptions use two passes (ECMA-335 Partition I §12.4.2.5): the first
 /// walks the frame chain to find a handler, running filters; the second unwinds host frames with an
 /// <see cref="UnwindSignal"/>, each frame running its finally and fault blocks on the way.
 /// </summary>
@@ -56,7 +57,8 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         var t = _thread;
         if (t.Depth >= t.MaxDepth || args + callee.FrameSlots >= t.StackLimit)
             throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
-        new Span<long>(args + callee.LocalsStart, callee.EvalStart - callee.LocalsStart).Clear();
+        var locals = callee.EvalStart - callee.LocalsStart;
+        if (locals > 0) new Span<long>(args + callee.LocalsStart, locals).Clear();
         var callerTop = t.Top;
         t.Top = args + callee.FrameSlots;
         t.Frames[t.Depth++] = new Frame { Method = callee, Fp = args, ReturnIp = returnIp, CallerTop = callerTop, NewObject = newObject };

@@ -124,7 +124,7 @@ internal sealed unsafe partial class Preparer
             or Code.Ldc_I4 or Code.Ldc_I4_S or Code.Ldc_I4_M1 or Code.Ldc_I4_0 or Code.Ldc_I4_1 or Code.Ldc_I4_2
             or Code.Ldc_I4_3 or Code.Ldc_I4_4 or Code.Ldc_I4_5 or Code.Ldc_I4_6 or Code.Ldc_I4_7 or Code.Ldc_I4_8
             or Code.Ldc_I8 or Code.Ldc_R4 or Code.Ldc_R8 or Code.Ldnull or Code.Ldstr or Code.Ldsfld or Code.Ldsflda
-            or Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S => 0,
+            or Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S or Code.Dup => 0,
         Code.Stloc or Code.Stloc_S or Code.Stloc_0 or Code.Stloc_1 or Code.Stloc_2 or Code.Stloc_3
             or Code.Starg or Code.Starg_S or Code.Neg or Code.Not or Code.Ldlen
             or Code.Conv_I1 or Code.Conv_I2 or Code.Conv_I4 or Code.Conv_I8 or Code.Conv_U1 or Code.Conv_U2

@@ -67,6 +67,12 @@ internal sealed unsafe partial class Preparer
             case Code.Ldc_R4: Emit(Op.LdcR4, ResultSlot(0), imm: BitConverter.SingleToInt32Bits((float)ins.Operand)); return;
             case Code.Ldc_R8: Emit(Op.LdcR8, ResultSlot(0), imm: BitConverter.DoubleToInt64Bits((double)ins.Operand)); return;
             case Code.Dup:
+                // dup of a local's alias is a second alias (bi.vx -= … reads bi twice): no code.
+                if (_alias.TryGetValue(_stack.Length - 1, out var aliased))
+                {
+                    _newAliasSlot = aliased;
+                    return;
+                }
                 EmitMove(ResultSlot(0), Slot(0), SlotsOf(Entry(0)));
                 return;
             case Code.Pop: return;
