@@ -21,6 +21,8 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
     public StringTable Strings { get; }
     public AppIo Io { get; }
     public RunOptions Options { get; }
+    /// <summary>The methods whose prepared code is listed (<c>--show-prepared</c>), or null.</summary>
+    public Bytecode.Inspect.MethodPattern? ShowPrepared { get; }
     /// <summary>Exception objects between throw and catch: roots.</summary>
     public List<nint> InFlight { get; } = [];
     private readonly List<RuntimeMethod> _methodHandles = [];
@@ -33,6 +35,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
     {
         Io = io;
         Options = options;
+        ShowPrepared = options.ShowPrepared is { } pattern ? new Bytecode.Inspect.MethodPattern(pattern) : null;
         Types = new TypeLoader(coreLib);
         Heap = new ManagedHeap(new Gc.GcHeap(new Gc.GcHeapOptions
         {

@@ -29,6 +29,26 @@ public class RunTests
         Assert.Equal(expected.Code, actual.Code);
     }
 
+    /// <summary>--show-prepared lists the interpreter's form of the matching methods only, and the
+    /// program still runs as on CoreCLR.</summary>
+    [Fact]
+    public void ShowPreparedListsTheMatchingMethodsOperations()
+    {
+        var dll = SampleProgram.Build("hello");
+        var expected = SampleProgram.Run("dotnet", [dll], "");
+        var actual = SampleProgram.RunOnRuntimeLab(dll, [], new RunOptions { ShowPrepared = "Program::Fib" });
+        Assert.Equal(expected.Stdout, actual.Stdout);
+        var lines = actual.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Program.Fib(int): ", lines[0]);
+        Assert.Contains("arguments a0", lines[0]);
+        // Fib is n < 2 ? n : Fib(n - 1) + Fib(n - 2): a compare-and-branch against the constant 2,
+        // two direct calls to itself, and a return.
+        Assert.Contains(lines, l => l.Contains("I4Imm") && l.Contains("C=2") && l.Contains("→"));
+        Assert.Equal(2, lines.Count(l => l.Contains(" Call ") && l.EndsWith("Program.Fib(int)")));
+        Assert.Contains(lines, l => l.Contains(" Ret "));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Program.Main"));
+    }
+
     [Fact]
     public void MissingFileIsOneLineError()
     {

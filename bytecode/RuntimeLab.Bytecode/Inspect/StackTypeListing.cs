@@ -70,11 +70,10 @@ public static class StackTypeListing
     /// <summary>Methods whose "Type::Method" matches a pattern with * wildcards (all when null).</summary>
     public static IEnumerable<MethodDefinition> Select(ModuleDefinition module, string? pattern)
     {
-        var regex = pattern is null ? null
-            : new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*") + "$");
+        var matcher = pattern is null ? null : new MethodPattern(pattern);
         foreach (var type in module.GetTypes())
             foreach (var method in type.Methods)
-                if (regex is null || regex.IsMatch($"{type.FullName}::{method.Name}") || regex.IsMatch($"{type.Name}::{method.Name}"))
+                if (matcher is null || matcher.Matches(method))
                     yield return method;
     }
 }

@@ -16,11 +16,14 @@ internal static class RunCommand
         var gcStats = new Option<bool>("--gc-stats") { Description = "At exit, print collections per generation, pause times (max, mean, p99), bytes allocated, survived and promoted, and the peak heap on stderr." };
         var gcTrace = new Option<bool>("--gc-trace") { Description = "Print one line per collection on stderr." };
         var gcStress = new Option<int?>("--gc-stress") { Description = "A minor collection at every allocation and a full one every N-th (default N = 16): finds missing roots.", Arity = ArgumentArity.ZeroOrOne, CustomParser = ParseStressPeriod };
+        var showPrepared = new Option<string?>("--show-prepared") { Description = "List the interpreter's internal form (prepared three-address operations over frame slots) of each method matching Type::Method (* is a wildcard) on stderr, when it is first prepared." };
         var run = new Command("run", "Run a .NET program on RuntimeLab: its own loader, interpreter, base library and heap; the host CLR never runs the program.")
         {
-            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress,
+            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress, showPrepared,
         };
-        Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll");
+        Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll",
+            "runtimelab run --gc-stats --gc-trace app.dll 16",
+            "runtimelab run --show-prepared 'Program::Fib' app.dll");
         run.SetAction(parse =>
         {
             var options = new RunOptions
@@ -30,6 +33,7 @@ internal static class RunCommand
                 GcStats = parse.GetValue(gcStats),
                 GcTrace = parse.GetValue(gcTrace),
                 GcStress = parse.GetResult(gcStress) is null ? 0 : parse.GetValue(gcStress) ?? 16,
+                ShowPrepared = parse.GetValue(showPrepared),
             };
             var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             try

@@ -109,6 +109,8 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         if (!method.HasBody)
             throw new Bytecode.Loading.UnsupportedMemberException(method.Signature, why: method.Definition.IsPInvokeImpl ? "P/Invoke" : "no body");
         method.Prepared = Preparer.Prepare(_vm, method);
+        if (_vm.ShowPrepared?.Matches(method.Definition) == true)
+            PreparedListing.Write(_vm.Io.Stderr, method.Prepared);
     }
 
     /// <summary>Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.</summary>

@@ -69,6 +69,24 @@ internal sealed unsafe partial class Preparer
         foreach (var index in _alias.Keys.Order().ToArray()) Materialize(index);
     }
 
+    /// <summary>The <paramref name="count"/> top entries: a call's arguments, which must sit where the
+    /// callee's frame begins.</summary>
+    private void MaterializeTop(int count)
+    {
+        foreach (var index in _alias.Keys.Where(i => i >= _stack.Length - count).Order().ToArray()) Materialize(index);
+    }
+
+    /// <summary>
+    /// The entries a call or callvirt consumes, or null for any other instruction. A call materializes
+    /// only its arguments: the entries below it may stay aliases, because the callee cannot change the
+    /// caller's locals (a local whose address is taken is never aliased), and an exception empties the
+    /// stack anyway.
+    /// </summary>
+    private int? CallArgumentCount(Instruction ins) =>
+        ins.OpCode.Code is Code.Call or Code.Callvirt && _imp.Callees[_ilIndex] is { } callee
+            ? callee.Parameters.Count + (callee.HasThis ? 1 : 0)
+            : null;
+
     /// <summary>Entries below the <paramref name="consumed"/> top ones, before a branch leaves the block.</summary>
     private void MaterializeBelow(int consumed)
     {

@@ -97,7 +97,12 @@ internal sealed unsafe partial class Preparer
             _positions = Positions(stack);
             _aliasedAt[_ilIndex] = _alias.Count == 0 ? null : _alias.Keys.ToArray();
             var pops = AliasAwarePops(ins.OpCode.Code);
-            if (pops is null) MaterializeAll();
+            if (pops is null && CallArgumentCount(ins) is int arguments)
+            {
+                MaterializeTop(arguments);
+                pops = arguments;
+            }
+            else if (pops is null) MaterializeAll();
             try
             {
                 EmitInstruction(ins);
