@@ -268,6 +268,7 @@ internal sealed unsafe partial class Interpreter
                     case Op.Call:
                     {
                         frame.Pc = (int)(ip - code);
+                        if (ip->C != 0 && fp[ip->A] == 0) NullReference(ref frame, ip - code); // callvirt's check of `this`
                         var method = (RuntimeMethod)tokens[ip->Token];
                         callee = method.Prepared;
                         if (callee is null || !callee.RunsInline) { Invoke(method, fp + ip->A); break; }

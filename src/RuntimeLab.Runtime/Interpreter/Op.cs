@@ -59,7 +59,8 @@ public enum Op : ushort
     /// <summary>Switch on slot A over the int[] target table at Token; falls through when out of range.</summary>
     Switch,
 
-    // Calls: A = first argument slot; Token = the method (or call-site cache).
+    // Calls: A = first argument slot; Token = the method (or call-site cache). Call with C = 1 first
+    // checks that `this` (slot A) is not null: a callvirt that needs no dispatch.
     Call, CallVirt, CallInterface, CallInternal,
     /// <summary>newobj of a class: B = argument slots; Token = constructor.</summary>
     NewObj,

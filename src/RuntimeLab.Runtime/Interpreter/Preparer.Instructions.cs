@@ -429,6 +429,8 @@ internal sealed unsafe partial class Preparer
     {
         var source = Entry(0).Kind;
         var slot = Slot(0);
+        // ldlen; conv.i4 (every `i < a.Length`): the length already sits in its slot as an int32.
+        if (!check && target == ConvTarget.I4 && LastOpComputedTop(Op.LdLen, out _)) return;
         if (!check)
         {
             var fast = (source, target) switch

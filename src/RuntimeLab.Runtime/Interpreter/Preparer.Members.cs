@@ -278,9 +278,7 @@ internal sealed unsafe partial class Preparer
             Emit(method.DeclaringType.IsInterface ? Op.CallInterface : Op.CallVirt, argBase, token: Token(new CallSite(method)));
             return;
         }
-        if (code == Code.Callvirt && !method.IsStatic)
-            Emit(Op.LoadI8, _positions[^1], argBase, imm: 0); // callvirt's null check on `this`
-        EmitDirectCall(method, argBase);
+        EmitDirectCall(method, argBase, checkThis: code == Code.Callvirt && !method.IsStatic);
     }
 
     private RuntimeMethod? StringFactory(RuntimeType stringType, CalleeSignature ctor)
@@ -300,8 +298,12 @@ internal sealed unsafe partial class Preparer
         return resolved.DeclaringType == valueType ? resolved : null;
     }
 
-    private void EmitDirectCall(RuntimeMethod method, int argBase)
+    /// <param name="checkThis">callvirt of a method that needs no dispatch: `this` must still not be
+    /// null. A call through Op.Call checks it itself (C = 1); anything else gets an explicit check.</param>
+    private void EmitDirectCall(RuntimeMethod method, int argBase, bool checkThis = false)
     {
+        if (checkThis && !CallsThroughCallOp(method))
+            Emit(Op.LoadI8, _positions[^1], argBase, imm: 0);
         if (method.DeclaringType.StaticConstructor is not null && method.DeclaringType.InitState != ClassInitState.Done
             && !method.DeclaringType.Definition!.IsBeforeFieldInit && method.DeclaringType != _method.DeclaringType)
             Emit(Op.ClassInit, token: Token(method.DeclaringType));
@@ -323,9 +325,16 @@ internal sealed unsafe partial class Preparer
         }
         // A method whose body is only `ret` (Object's constructor, which every constructor calls)
         // needs no frame: its arguments are simply dropped.
-        if (method.HasBody && method.ReturnType is null && method.Definition.Body.Instructions.Count == 1
-            && method.Definition.Body.Instructions[0].OpCode.Code == Code.Ret)
+        if (IsEmpty(method))
+        {
+            // Nor do the moves that put its arguments in place (ldarg.0 before base..ctor()).
+            while (_imp.Callees[_ilIndex] is not null && _code.Count > 0 && _code[^1].Op == Op.Mov && _ilIndexOfPc[^1] == _ilIndex)
+            {
+                _code.RemoveAt(_code.Count - 1);
+                _ilIndexOfPc.RemoveAt(_ilIndexOfPc.Count - 1);
+            }
             return;
+        }
         if (!method.HasBody && method.IsVirtual && !method.IsStatic)
         {
             // A non-virtual call to what the base library declares abstract (the framework has a
@@ -338,7 +347,25 @@ internal sealed unsafe partial class Preparer
             EmitUnsupported(method.Signature + (method.Definition.IsPInvokeImpl ? " (P/Invoke)" : ""));
             return;
         }
-        Emit(Op.Call, argBase, token: Token(method));
+        Emit(Op.Call, argBase, c: checkThis ? 1 : 0, token: Token(method));
+    }
+
+    private static bool IsEmpty(RuntimeMethod method) =>
+        method.HasBody && method.ReturnType is null && method.Definition.Body.Instructions.Count == 1
+        && method.Definition.Body.Instructions[0].OpCode.Code == Code.Ret;
+
+    /// <summary>Will <see cref="EmitDirectCall"/> end in an Op.Call (an ordinary method with a body)?</summary>
+    private bool CallsThroughCallOp(RuntimeMethod method)
+    {
+        if (!method.HasBody || IsEmpty(method)) return false;
+        try
+        {
+            return _vm.InternalCalls.TryBind(method) is null;
+        }
+        catch (UnsupportedMemberException)
+        {
+            return false;
+        }
     }
 
     private void EmitArrayMethod(CalleeSignature callee, RuntimeType array, int argBase, int argCount)
