@@ -12,6 +12,7 @@ static class Program
         "checked-arithmetic",
         "closures",
         "collection-expressions",
+        "constant-operands",
         "deep-recursion",
         "delegates",
         "dictionary-operations",
@@ -92,6 +93,7 @@ static class Program
             case "checked-arithmetic": return CheckedArithmetic.Run();
             case "closures": return Closures.Run();
             case "collection-expressions": return CollectionExpressions.Run();
+            case "constant-operands": return ConstantOperands.Run();
             case "deep-recursion": return DeepRecursion.Run();
             case "delegates": return Delegates.Run();
             case "dictionary-operations": return DictionaryOperations.Run();

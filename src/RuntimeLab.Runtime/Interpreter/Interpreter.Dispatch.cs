@@ -123,6 +123,8 @@ internal sealed unsafe partial class Interpreter
                     case Op.ShlI4Imm: fp[ip->A] = (int)fp[ip->B] << (int)ip->Imm; break;
                     case Op.ShrI4Imm: fp[ip->A] = (int)fp[ip->B] >> (int)ip->Imm; break;
                     case Op.ShrUnI4Imm: fp[ip->A] = (int)((uint)fp[ip->B] >> (int)ip->Imm); break;
+                    case Op.DivI4Imm: fp[ip->A] = (int)fp[ip->B] / (int)ip->Imm; break;
+                    case Op.RemI4Imm: fp[ip->A] = (int)fp[ip->B] % (int)ip->Imm; break;
                     case Op.NegI4: fp[ip->A] = -(int)fp[ip->B]; break;
                     case Op.NegI8: fp[ip->A] = -fp[ip->B]; break;
                     case Op.NegR4: *(float*)(fp + ip->A) = -*(float*)(fp + ip->B); break;

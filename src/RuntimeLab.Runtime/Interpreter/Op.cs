@@ -36,8 +36,9 @@ public enum Op : ushort
     AddR8, SubR8, MulR8, DivR8, RemR8,
     AddOvfI4, AddOvfUnI4, SubOvfI4, SubOvfUnI4, MulOvfI4, MulOvfUnI4,
     AddOvfI8, AddOvfUnI8, SubOvfI8, SubOvfUnI8, MulOvfI8, MulOvfUnI8,
-    /// <summary>Int32 arithmetic with a constant: A = B op Imm (subtraction is AddI4Imm of the negated constant).</summary>
-    AddI4Imm, MulI4Imm, AndI4Imm, OrI4Imm, XorI4Imm, ShlI4Imm, ShrI4Imm, ShrUnI4Imm,
+    /// <summary>Int32 arithmetic with a constant: A = B op Imm (subtraction is AddI4Imm of the negated
+    /// constant; DivI4Imm and RemI4Imm only for divisors that cannot throw, not 0 and not -1).</summary>
+    AddI4Imm, MulI4Imm, AndI4Imm, OrI4Imm, XorI4Imm, ShlI4Imm, ShrI4Imm, ShrUnI4Imm, DivI4Imm, RemI4Imm,
     NegI4, NegI8, NegR4, NegR8, NotI4, NotI8,
     /// <summary>Any conversion: A = convert(B) with C = <see cref="ConversionCode"/>.</summary>
     Convert,

@@ -50,6 +50,8 @@ internal sealed unsafe partial class Preparer
         Op.ShlI4 => Op.ShlI4Imm,
         Op.ShrI4 => Op.ShrI4Imm,
         Op.ShrUnI4 => Op.ShrUnI4Imm,
+        Op.DivI4 => Op.DivI4Imm,
+        Op.RemI4 => Op.RemI4Imm,
         _ => Op.Nop,
     };
 
@@ -57,11 +59,17 @@ internal sealed unsafe partial class Preparer
     private bool TryEmitArithmeticImmediate(Op op)
     {
         var immediate = ImmediateArithmetic(op);
-        if (immediate == Op.Nop || !TryTakeInt32Constant(out var k)) return false;
+        if (immediate == Op.Nop || op is Op.DivI4 or Op.RemI4 && !IsSafeDivisor()) return false;
+        if (!TryTakeInt32Constant(out var k)) return false;
         // x - k is x + (-k) in 32-bit wrap-around arithmetic, int.MinValue included.
         Emit(immediate, ResultSlot(2), Src(1), imm: op == Op.SubI4 ? -(long)k : k);
         return true;
     }
+
+    /// <summary>A constant divisor other than 0 and -1 can throw neither DivideByZeroException nor
+    /// OverflowException (int.MinValue / -1), so its division needs no pc for the handler search.</summary>
+    private bool IsSafeDivisor() =>
+        _code.Count > 0 && _code[^1] is { Op: Op.LdcI8 } ldc && ldc.Imm is not (0 or -1);
 
     /// <summary>Compare-and-branch against a constant: A = slot, C = the constant, Imm = target.</summary>
     private static Op ImmediateBranch(Op op) => op switch
