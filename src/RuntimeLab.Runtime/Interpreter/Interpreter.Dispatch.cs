@@ -61,6 +61,10 @@ internal sealed unsafe partial class Interpreter
                         if (ip->Token >= 0) _vm.Heap.NoteStructStore((nint)(p + ip->Imm), (RuntimeType)tokens[ip->Token]);
                         break;
                     }
+                    case Op.LoadStaticI4: fp[ip->A] = *(int*)ip->Imm; break;
+                    case Op.LoadStaticI8: fp[ip->A] = *(long*)ip->Imm; break;
+                    case Op.StoreStaticI4: *(int*)ip->Imm = (int)fp[ip->A]; break;
+                    case Op.StoreStaticI8: *(long*)ip->Imm = fp[ip->A]; break;
                     case Op.NarrowI1: fp[ip->A] = (sbyte)fp[ip->B]; break;
                     case Op.NarrowU1: fp[ip->A] = (byte)fp[ip->B]; break;
                     case Op.NarrowI2: fp[ip->A] = (short)fp[ip->B]; break;

@@ -26,6 +26,8 @@ public enum Op : ushort
     StoreRef,
     /// <summary>Store C bytes; Token names the struct type when it holds references (write barrier).</summary>
     StoreN,
+    /// <summary>A static field at the native address Imm: A = *Imm (int32 sign-extended, or 8 bytes), or *Imm = A.</summary>
+    LoadStaticI4, LoadStaticI8, StoreStaticI4, StoreStaticI8,
     // Narrowing loads from a slot (ldloc/ldarg of small types; A = normalize(B)).
     NarrowI1, NarrowU1, NarrowI2, NarrowU2, NarrowU4,
 

@@ -143,6 +143,8 @@ internal sealed unsafe partial class Preparer
             or Code.Ldc_I4_3 or Code.Ldc_I4_4 or Code.Ldc_I4_5 or Code.Ldc_I4_6 or Code.Ldc_I4_7 or Code.Ldc_I4_8
             or Code.Ldc_I8 or Code.Ldc_R4 or Code.Ldc_R8 or Code.Ldnull or Code.Ldstr or Code.Ldsfld or Code.Ldsflda
             or Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S or Code.Dup => 0,
+        // ret reads the value it returns in place (ldloc.0; ret, or return this).
+        Code.Ret => 1,
         Code.Stloc or Code.Stloc_S or Code.Stloc_0 or Code.Stloc_1 or Code.Stloc_2 or Code.Stloc_3
             or Code.Starg or Code.Starg_S or Code.Neg or Code.Not or Code.Ldlen
             or Code.Conv_I1 or Code.Conv_I2 or Code.Conv_I4 or Code.Conv_I8 or Code.Conv_U1 or Code.Conv_U2
@@ -165,7 +167,7 @@ internal sealed unsafe partial class Preparer
     private static bool WritesOnlyDestination(Op op) => op is >= Op.AddI4 and <= Op.NotI8
         or >= Op.ConvI4ToR8 and <= Op.ConvI4ToI1 or >= Op.CeqI4 and <= Op.CltUnR8
         or Op.LdcI8 or Op.LdcR8 or Op.Mov or Op.LoadI4 or Op.LoadI8 or Op.LoadR8 or Op.LoadU4
-        or Op.LdElemI4 or Op.LdElemU4 or Op.LdElemI8 or Op.LdElemR8 or Op.LdLen;
+        or Op.LdElemI4 or Op.LdElemU4 or Op.LdElemI8 or Op.LdElemR8 or Op.LdLen or Op.LoadStaticI4 or Op.LoadStaticI8;
 
     /// <summary>stloc right after the op that computed its value: the op writes the local itself.</summary>
     private bool TryFoldStore(int localSlot)

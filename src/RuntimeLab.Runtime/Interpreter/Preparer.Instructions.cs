@@ -77,7 +77,7 @@ internal sealed unsafe partial class Preparer
                 return;
             case Code.Pop: return;
             case Code.Ret:
-                Emit(Op.Ret, _stack.Length > 0 ? Slot(0) : 0, _method.ReturnSlots);
+                Emit(Op.Ret, _stack.Length > 0 ? Src(0) : 0, _method.ReturnSlots);
                 return;
             case Code.Br: case Code.Br_S: EmitBranch(Op.Br, (Instruction)ins.Operand); return;
             case Code.Brtrue: case Code.Brtrue_S: EmitTruth(Op.BrTrue, ins); return;

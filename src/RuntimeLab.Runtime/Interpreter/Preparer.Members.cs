@@ -109,6 +109,19 @@ internal sealed unsafe partial class Preparer
         if (type.StaticConstructor is not null && type.InitState != ClassInitState.Done)
             Emit(Op.ClassInit, token: Token(type));
         var address = (long)(type.Statics + f.Offset);
+        // Statics live at fixed native addresses: the common widths load and store in one operation.
+        // (References need no write barrier there: the statics are roots of every collection.)
+        var width = StaticAccessWidth(f.FieldType);
+        if (ins.OpCode.Code == Code.Ldsfld && width != 0)
+        {
+            Emit(width == 4 ? Op.LoadStaticI4 : Op.LoadStaticI8, ResultSlot(0), imm: address);
+            return;
+        }
+        if (ins.OpCode.Code == Code.Stsfld && width != 0)
+        {
+            Emit(width == 4 ? Op.StoreStaticI4 : Op.StoreStaticI8, Slot(0), imm: address);
+            return;
+        }
         var scratch = ins.OpCode.Code == Code.Stsfld ? _positions[^1] : ResultSlot(0);
         if (ins.OpCode.Code == Code.Ldsflda)
         {
@@ -125,6 +138,20 @@ internal sealed unsafe partial class Preparer
         }
         Emit(Op.LdcI8, scratch, imm: address);
         EmitStoreThrough(f.FieldType, scratch, Slot(0), 0, Entry(0));
+    }
+
+    /// <summary>4 for int32-sized integers, 8 for 64-bit values, references and pointers, 0 for the rest
+    /// (small integers, float32 and structs take the general path).</summary>
+    private static int StaticAccessWidth(RuntimeType type)
+    {
+        var prim = type.IsEnum ? type.ElementType!.Primitive : type.Primitive;
+        return prim switch
+        {
+            PrimitiveKind.Int32 or PrimitiveKind.UInt32 => 4,
+            PrimitiveKind.Int64 or PrimitiveKind.UInt64 or PrimitiveKind.IntPtr or PrimitiveKind.UIntPtr or PrimitiveKind.Double => 8,
+            PrimitiveKind.None when type.IsReferenceType || type.IsPointerLike => 8,
+            _ => 0,
+        };
     }
 
     private void EmitLoadElement(RuntimeType element)
