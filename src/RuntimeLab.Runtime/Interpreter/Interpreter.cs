@@ -61,7 +61,16 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         if (locals > 0) new Span<long>(args + callee.LocalsStart, locals).Clear();
         var callerTop = t.Top;
         t.Top = args + callee.FrameSlots;
-        t.Frames[t.Depth++] = new Frame { Method = callee, Fp = args, ReturnIp = returnIp, CallerTop = callerTop, NewObject = newObject };
+        // Field by field: a whole-struct store would copy through the GC's write barrier helper.
+        ref var frame = ref t.Frames[t.Depth++];
+        frame.Method = callee;
+        frame.Fp = args;
+        frame.Pc = 0;
+        frame.IsFunclet = false;
+        frame.CaughtException = 0;
+        frame.ReturnIp = returnIp;
+        frame.CallerTop = callerTop;
+        frame.NewObject = newObject;
     }
 
     /// <summary>The method a virtual or interface call reaches for the receiver at <paramref name="args"/>

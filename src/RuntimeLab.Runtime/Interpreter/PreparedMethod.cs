@@ -37,7 +37,7 @@ public sealed unsafe class PreparedMethod
 
     /// <summary>No exception clauses: the interpreter runs it in the caller's dispatch loop, without a
     /// host call of its own (a method with clauses needs one, to catch and to run its funclets).</summary>
-    public bool RunsInline => Handlers.Length == 0;
+    public bool RunsInline { get; private init; }
     public required object[] Tokens { get; init; }
     public required int LocalsStart { get; init; }
     public required int EvalStart { get; init; }
@@ -46,7 +46,17 @@ public sealed unsafe class PreparedMethod
     /// <summary>Local slot of each IL local.</summary>
     public required int[] LocalSlot { get; init; }
     public required RuntimeType[] LocalTypes { get; init; }
-    public required Handler[] Handlers { get; init; }
+    public required Handler[] Handlers
+    {
+        get => _handlers;
+        init
+        {
+            _handlers = value;
+            RunsInline = value.Length == 0;
+        }
+    }
+
+    private readonly Handler[] _handlers = [];
     /// <summary>First prepared instruction of each IL instruction (by IL instruction index).</summary>
     public required int[] PcOfIlIndex { get; init; }
     /// <summary>Per prepared instruction, the IL instruction index it came from.</summary>
