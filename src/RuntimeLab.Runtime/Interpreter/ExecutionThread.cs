@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace RuntimeLab.Runtime.Interpreter;
@@ -33,10 +34,22 @@ internal sealed unsafe class ExecutionThread : IDisposable
 
     public ref Frame Current => ref Frames[Depth - 1];
 
-    public void Push(PreparedMethod method, long* fp, bool funclet)
+    /// <summary>Pushes a frame; <paramref name="returnIp"/> and what follows it are for a frame the
+    /// dispatch loop enters inline (see <see cref="Frame.ReturnIp"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Push(PreparedMethod method, long* fp, bool funclet, Instr* returnIp = null, long* callerTop = null, nint newObject = 0)
     {
         if (Depth == Frames.Length) throw new Exceptions.StackOverflowSignal { Frames = [] };
-        Frames[Depth++] = new Frame { Method = method, Fp = fp, Pc = 0, IsFunclet = funclet };
+        // Field by field: a whole-struct store would copy through the GC's write-barrier helper.
+        ref var frame = ref Frames[Depth++];
+        frame.Method = method;
+        frame.Fp = fp;
+        frame.Pc = 0;
+        frame.IsFunclet = funclet;
+        frame.CaughtException = 0;
+        frame.ReturnIp = returnIp;
+        frame.CallerTop = callerTop;
+        frame.NewObject = newObject;
     }
 
     public void Dispose() => NativeMemory.Free(StackBase);

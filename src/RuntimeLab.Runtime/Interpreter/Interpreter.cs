@@ -61,16 +61,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         if (locals > 0) new Span<long>(args + callee.LocalsStart, locals).Clear();
         var callerTop = t.Top;
         t.Top = args + callee.FrameSlots;
-        // Field by field: a whole-struct store would copy through the GC's write barrier helper.
-        ref var frame = ref t.Frames[t.Depth++];
-        frame.Method = callee;
-        frame.Fp = args;
-        frame.Pc = 0;
-        frame.IsFunclet = false;
-        frame.CaughtException = 0;
-        frame.ReturnIp = returnIp;
-        frame.CallerTop = callerTop;
-        frame.NewObject = newObject;
+        t.Push(callee, args, funclet: false, returnIp, callerTop, newObject);
     }
 
     /// <summary>The method a virtual or interface call reaches for the receiver at <paramref name="args"/>
