@@ -251,6 +251,16 @@ internal sealed unsafe partial class Interpreter
                         fp[ip->A] = ((ushort*)(array + ObjectLayout.SzArrayDataOffset))[index];
                         break;
                     }
+                    case Op.LdElemA:
+                    {
+                        if (ip->Token >= 0) goto default; // an element of reference type: the exact-type check is in Slow
+                        var array = fp[ip->B];
+                        var index = fp[ip->C];
+                        if (array == 0) NullReference(ref frame, ip - code);
+                        if ((ulong)index >= (ulong)*(int*)(array + ObjectLayout.ArrayLengthOffset)) IndexOutOfRange(ref frame, ip - code);
+                        fp[ip->A] = array + ObjectLayout.SzArrayDataOffset + index * ip->Imm;
+                        break;
+                    }
                     case Op.StElemI4:
                     {
                         var array = fp[ip->A];

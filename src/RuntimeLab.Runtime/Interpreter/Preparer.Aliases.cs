@@ -87,6 +87,11 @@ internal sealed unsafe partial class Preparer
             ? callee.Parameters.Count + (callee.HasThis ? 1 : 0)
             : null;
 
+    /// <summary>box of a reference type (a generic `key == null` over string) emits nothing: an alias
+    /// on top stays one.</summary>
+    private bool IsBoxOfReference(Instruction ins) =>
+        ins.OpCode.Code == Code.Box && Types.Get(Close((TypeReference)ins.Operand)).IsReferenceType;
+
     /// <summary>Entries below the <paramref name="consumed"/> top ones, before a branch leaves the block.</summary>
     private void MaterializeBelow(int consumed)
     {
@@ -157,7 +162,8 @@ internal sealed unsafe partial class Preparer
             or Code.Blt_Un_S or Code.Ble or Code.Ble_S or Code.Ble_Un or Code.Ble_Un_S or Code.Bgt or Code.Bgt_S
             or Code.Bgt_Un or Code.Bgt_Un_S or Code.Bge or Code.Bge_S or Code.Bge_Un or Code.Bge_Un_S
             or Code.Stfld or Code.Ldelem_I1 or Code.Ldelem_U1 or Code.Ldelem_I2 or Code.Ldelem_U2 or Code.Ldelem_I4
-            or Code.Ldelem_U4 or Code.Ldelem_I8 or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Ref => 2,
+            or Code.Ldelem_U4 or Code.Ldelem_I8 or Code.Ldelem_I or Code.Ldelem_R4 or Code.Ldelem_R8 or Code.Ldelem_Ref
+            or Code.Ldelema => 2,
         Code.Stelem_I1 or Code.Stelem_I2 or Code.Stelem_I4 or Code.Stelem_I8 or Code.Stelem_I or Code.Stelem_R8
             or Code.Stelem_Ref => 3,
         _ => null,

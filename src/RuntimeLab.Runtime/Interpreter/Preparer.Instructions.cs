@@ -226,7 +226,7 @@ internal sealed unsafe partial class Preparer
             case Code.Ldelema:
             {
                 var t = Types.Get(Close((TypeReference)ins.Operand));
-                Emit(Op.LdElemA, Slot(1), Slot(1), Slot(0), imm: t.ValueSize, token: _readonlyPrefix() || !t.IsReferenceType ? -1 : Token(t));
+                Emit(Op.LdElemA, Slot(1), Src(1), Src(0), imm: t.ValueSize, token: _readonlyPrefix() || !t.IsReferenceType ? -1 : Token(t));
                 return;
             }
             case Code.Ldelem_I1: Emit(Op.LdElemI1, Slot(1), Src(1), Src(0)); return;

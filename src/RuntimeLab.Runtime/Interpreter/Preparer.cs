@@ -96,7 +96,7 @@ internal sealed unsafe partial class Preparer
             _stack = stack;
             _positions = Positions(stack);
             _aliasedAt[_ilIndex] = _alias.Count == 0 ? null : _alias.Keys.ToArray();
-            var pops = AliasAwarePops(ins.OpCode.Code);
+            var pops = AliasAwarePops(ins.OpCode.Code) ?? (IsBoxOfReference(ins) ? 0 : null);
             if (pops is null && CallArgumentCount(ins) is int arguments)
             {
                 MaterializeTop(arguments);
