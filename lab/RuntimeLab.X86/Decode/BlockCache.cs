@@ -80,8 +80,8 @@ public sealed unsafe class BlockCache : IDisposable
                 break;
             }
             var decoded = _scratch[count++];
-            // HLT stops the CPU loop, so nothing after it may run in the same block.
-            if (decoded.FlowControl != FlowControl.Next || decoded.Mnemonic == Mnemonic.Hlt) break;
+            // HLT and OUT stop the CPU loop, and a CR write may change translation, so nothing after them may run in the same block.
+            if (decoded.FlowControl != FlowControl.Next || SystemBinders.EndsBlock(decoded)) break;
         }
 
         var block = Block.Allocate(count);
