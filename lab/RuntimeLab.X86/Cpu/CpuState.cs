@@ -70,6 +70,8 @@ public unsafe struct CpuState
 
     public StopReason Stop;
     public GuestFault Fault;
+    /// <summary>The address of the instruction that raised <see cref="Fault"/> (for a trap EIP is already past it): a failed INT n faults here.</summary>
+    public uint FaultingEip;
 
     /// <summary>The memory fast path: a direct-mapped table of guest pages (see <see cref="Tlb"/>).</summary>
     public TlbEntry* Tlb;

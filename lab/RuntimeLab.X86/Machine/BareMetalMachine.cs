@@ -147,6 +147,8 @@ public sealed unsafe class BareMetalMachine : IDisposable
                     _tripleFaultCause = $"{nested.Fault} while delivering a double fault";
                     return false;
                 }
+                // INT n pushed nothing and is a trap only when it succeeds: a fault delivering it is a fault of the INT instruction.
+                if (fault.Source == InterruptSource.Software) s->Eip = s->FaultingEip;
                 fault = IsDoubleFault(fault, nested.Fault) ? new GuestFault(FaultVector.DoubleFault, 0, 0) : nested.Fault;
             }
         }

@@ -103,7 +103,7 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
         // Translate every page first: a fault on the second page of a straddling access changes nothing.
         Span<uint> physical = stackalloc uint[2];
         var pages = Pages(address, destination.Length);
-        for (var k = 0; k < pages; k++) physical[k] = TranslateAndFill(address + (uint)(k * PhysicalMemory.PageSize), kind, user);
+        for (var k = 0; k < pages; k++) physical[k] = TranslateAndFill(PageStart(address, k), kind, user);
         var offset = 0;
         for (var k = 0; k < pages; k++)
         {
@@ -118,7 +118,7 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
     {
         Span<uint> physical = stackalloc uint[2];
         var pages = Pages(address, source.Length);
-        for (var k = 0; k < pages; k++) physical[k] = TranslateAndFill(address + (uint)(k * PhysicalMemory.PageSize), AccessKind.Write, user);
+        for (var k = 0; k < pages; k++) physical[k] = TranslateAndFill(PageStart(address, k), AccessKind.Write, user);
         var offset = 0;
         for (var k = 0; k < pages; k++)
         {
@@ -129,6 +129,9 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
             offset += count;
         }
     }
+
+    /// <summary>The address itself for the first page, the next page's first byte for the second (what CR2 reports if it faults).</summary>
+    private static uint PageStart(uint address, int k) => k == 0 ? address : (address & ~(PhysicalMemory.PageSize - 1)) + PhysicalMemory.PageSize;
 
     private static int Pages(uint address, int length) => (address & 0xFFF) + (uint)length > PhysicalMemory.PageSize ? 2 : 1;
 
