@@ -93,7 +93,8 @@ public sealed unsafe class BlockCache : IDisposable
         var end = ops[count - 1].NextEip;
         block->FallthroughEip = end;
         block->LastPage = (end - 1) >> 12;
-        for (var p = block->FirstPage; ; p++)
+        // Page numbers wrap: an instruction at 0xFFFFFFFF continues at linear address 0.
+        for (var p = block->FirstPage; ; p = (p + 1) & 0xF_FFFF)
         {
             _memory.WatchCode(p);
             if (!_blocksByPage.TryGetValue(p, out var list)) _blocksByPage[p] = list = [];

@@ -126,6 +126,13 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                 }
                 s->InstructionCount += (ulong)block->Count;
             }
+            catch (RestartInstructionException)
+            {
+                // The unfinished REP counts as retired once per budget, so instruction limits and virtual time still advance.
+                s->InstructionCount += (ulong)(op - block->Ops) + 1;
+                s->Eip = op->Eip;
+                s->Stop = StopReason.DeviceRequest;
+            }
             catch (GuestFaultException fault)
             {
                 var retired = (ulong)(op - block->Ops);

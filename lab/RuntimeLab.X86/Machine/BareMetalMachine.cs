@@ -135,6 +135,9 @@ public sealed unsafe class BareMetalMachine : IDisposable
         var s = State;
         for (var attempt = 0; attempt < 4; attempt++)
         {
+            // A delivery takes time like an instruction: a guest whose handler faults at once (a livelock
+            // that retires nothing) still reaches the instruction limit, and virtual time moves on.
+            s->InstructionCount++;
             try
             {
                 InterruptDelivery.Deliver(s, fault);

@@ -31,6 +31,8 @@ public static class MultibootLoader
 
     public static LoadedKernel Load(ReadOnlySpan<byte> image, PhysicalMemory ram, string commandLine)
     {
+        if (image.Length < 52 || !image[..4].SequenceEqual("\u007FELF"u8))
+            throw new KernelImageException("not an ELF file (multiboot kernels in a.out-kludge format are not supported)");
         FindHeader(image);
         var entry = LoadElf(image, ram);
         WriteInfo(ram, commandLine);
@@ -55,8 +57,6 @@ public static class MultibootLoader
 
     private static uint LoadElf(ReadOnlySpan<byte> image, PhysicalMemory ram)
     {
-        if (image.Length < 52 || !image[..4].SequenceEqual("\u007FELF"u8))
-            throw new KernelImageException("not an ELF file (multiboot kernels in a.out-kludge format are not supported)");
         if (image[4] != 1 || image[5] != 1) throw new KernelImageException("not a 32-bit little-endian ELF file");
         var machine = BinaryPrimitives.ReadUInt16LittleEndian(image[18..]);
         if (machine != 3) throw new KernelImageException($"not an i386 ELF file (e_machine {machine})");
