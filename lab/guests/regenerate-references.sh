@@ -13,9 +13,12 @@ regenerate_kernels() {
     mkdir -p expected/kernels
     for kernel in build/kernels/*; do
         name=$(basename "$kernel")
+        # COM1's input: kernels/NAME.stdin when the kernel reads any.
+        input=/dev/null
+        [[ -f "kernels/$name.stdin" ]] && input="kernels/$name.stdin"
         set +e
         timeout 60 qemu-system-i386 -m 128 -display none -vga none -monitor none -serial stdio -no-reboot \
-            -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" < /dev/null > "expected/kernels/$name.out"
+            -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" < "$input" > "expected/kernels/$name.out"
         echo $? > "expected/kernels/$name.exit"
         set -e
         echo "kernel $name: exit $(cat "expected/kernels/$name.exit"), $(wc -c < "expected/kernels/$name.out") bytes"

@@ -32,6 +32,11 @@ public sealed class InterruptControllers : IPortDevice
         SetIrq(irq, false);
     }
 
+    /// <summary>Whether a request on ISA line <paramref name="irq"/> could get through the masks (a halted CPU waits only for those).</summary>
+    public bool IsUnmasked(int irq) => irq < 8
+        ? (_master.Mask & (1 << irq)) == 0
+        : (_slave.Mask & (1 << (irq - 8))) == 0 && (_master.Mask & (1 << CascadeLine)) == 0;
+
     /// <summary>Whether the master would raise INTR now.</summary>
     public bool HasPending => _master.PendingLine() >= 0;
 

@@ -121,6 +121,13 @@ public sealed class GuestPrograms
     public IEnumerable<string> KernelNames =>
         Directory.EnumerateFiles(Path.Combine(Root, "kernels"), "*.c").Select(Path.GetFileNameWithoutExtension).Where(n => n is not ("lib" or "cpu")).Order()!;
 
+    /// <summary>COM1's input for a kernel that reads some (kernels/NAME.stdin), or null.</summary>
+    public byte[]? KernelInput(string name)
+    {
+        var file = Path.Combine(Root, "kernels", name + ".stdin");
+        return File.Exists(file) ? File.ReadAllBytes(file) : null;
+    }
+
     /// <summary>What qemu-system-i386 printed on COM1 and exited with for a test kernel.</summary>
     public (byte[] Output, int ExitCode) ExpectedKernel(string name) => Expected(Path.Combine("kernels", name));
 

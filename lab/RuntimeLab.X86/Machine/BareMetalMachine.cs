@@ -28,6 +28,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
     private readonly InterruptControllers _pic = new();
     private readonly Pit8254 _pit;
     private readonly VirtualClock _clock;
+    private readonly Uart16550 _uart;
 
     public CpuState* State => _cpu.State;
     public Interpreter Cpu => _cpu;
@@ -48,7 +49,8 @@ public sealed unsafe class BareMetalMachine : IDisposable
         bus.Register(InterruptControllers.SlaveCommand, 2, _pic);
         bus.Register(Pit8254.Channel0, 4, _pit);
         bus.Register(Pit8254.SpeakerControl, 1, _pit);
-        bus.Register(Uart16550.Com1, 8, new Uart16550(options.Serial, _pic));
+        _uart = new Uart16550(options.Serial, _pic, options.SerialInput);
+        bus.Register(Uart16550.Com1, 8, _uart);
         bus.Register(Cmos.IndexPort, 2, new Cmos(_clock, _ram.Size));
         var system = new SystemControl(_control);
         bus.Register(SystemControl.KeyboardData, 1, system);
@@ -97,6 +99,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
                 return Finish(MachineStop.Timeout, LimitStatus, $"timeout of {timeout.TotalSeconds:0.###} s reached (eip 0x{s->Eip:x8})");
 
             _pit.Update(_pic);
+            _uart.Poll();
             s->PendingInterrupts = _pic.HasPending ? 1u : 0u;
             if ((s->FlagsRest & EflagsBits.IF) != 0 && _pic.Acknowledge() is { } vector)
             {
@@ -106,7 +109,14 @@ public sealed unsafe class BareMetalMachine : IDisposable
             }
             if (halted)
             {
-                if ((s->FlagsRest & EflagsBits.IF) == 0 || _pit.NextInterrupt is not { } wake)
+                var timerCanWake = _pic.IsUnmasked(0) && _pit.NextInterrupt is not null;
+                if ((s->FlagsRest & EflagsBits.IF) != 0 && !timerCanWake && _uart.MayReceive)
+                {
+                    // Only COM1 input can wake the CPU: wait for it in host time (bounded, so --timeout still holds).
+                    _uart.WaitForInput(TimeSpan.FromMilliseconds(50));
+                    continue;
+                }
+                if ((s->FlagsRest & EflagsBits.IF) == 0 || !timerCanWake || _pit.NextInterrupt is not { } wake)
                     return Finish(MachineStop.HaltedForever, LimitStatus, $"the CPU halted with nothing to wake it (IF={((s->FlagsRest & EflagsBits.IF) != 0 ? 1 : 0)}, eip 0x{s->Eip:x8})");
                 _clock.SkipTo(wake);
                 continue;

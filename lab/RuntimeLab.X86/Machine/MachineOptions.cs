@@ -10,6 +10,8 @@ public sealed record MachineOptions
     public uint Megabytes { get; init; } = DefaultMegabytes;
     /// <summary>COM1's output (the CLI passes stdout).</summary>
     public required Stream Serial { get; init; }
+    /// <summary>COM1's input (the CLI passes stdin); null: nothing is ever received.</summary>
+    public Stream? SerialInput { get; init; }
     /// <summary>Port 0xE9's output; null leaves the port unconnected, as QEMU without -debugcon.</summary>
     public Stream? DebugConsole { get; init; }
     /// <summary>Where run-ending messages and the triple-fault register dump go.</summary>

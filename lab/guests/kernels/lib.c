@@ -9,7 +9,9 @@ void serial_init(void)
     outb(COM1 + 0, 0x01);   /* divisor 1: 115200 baud */
     outb(COM1 + 1, 0x00);
     outb(COM1 + 3, 0x03);   /* 8N1, DLAB off */
-    outb(COM1 + 2, 0xC7);   /* FIFOs on and cleared */
+    /* FIFOs stay off: enabling them clears the receive FIFO, which would drop input that QEMU
+       delivered before the kernel started (and RuntimeLab may not have yet), so echo.c's output
+       would depend on timing. */
     outb(COM1 + 4, 0x0B);   /* DTR, RTS, OUT2 */
 }
 

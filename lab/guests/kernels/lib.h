@@ -10,7 +10,7 @@ static inline void outb(u16 port, u8 value) { __asm__ volatile("outb %0, %1" : :
 static inline void outl(u16 port, u32 value) { __asm__ volatile("outl %0, %1" : : "a"(value), "Nd"(port)); }
 static inline u8 inb(u16 port) { u8 value; __asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port)); return value; }
 
-/* Programs COM1 for 115200 8N1, FIFOs on, as a real driver would. */
+/* Programs COM1 for 115200 8N1, no interrupts, FIFOs left off. */
 void serial_init(void);
 /* Writes to COM1 (waiting for the transmitter) and to the 0xE9 debug console. */
 void putc(char c);

@@ -26,7 +26,7 @@ public static class X86BootCommand
         var traceLimit = new Option<ulong?>("--trace-limit") { Description = "Stop tracing after this many instructions." };
         var stats = new Option<bool>("--stats") { Description = "Print instructions executed and guest MIPS on stderr at exit." };
         var boot = new Command("boot",
-            "Boot a multiboot kernel on the bare-metal PC (as qemu-system-i386 -kernel): COM1 on stdout, exit status from isa-debug-exit " +
+            "Boot a multiboot kernel on the bare-metal PC (as qemu-system-i386 -kernel): COM1 on stdin and stdout, exit status from isa-debug-exit " +
             "(port 0xF4: value v exits with (v << 1) | 1), 124 at --max-instructions or --timeout. A triple fault prints a register dump and exits 0, " +
             "like QEMU with -no-reboot. Guest time follows the instruction count, so runs are reproducible.")
         {
@@ -58,10 +58,12 @@ public static class X86BootCommand
                 _ => File.Create(debugconPath),
             };
             using var serial = Console.OpenStandardOutput();
+            var serialInput = Console.OpenStandardInput();
             var options = new MachineOptions
             {
                 Megabytes = ram,
                 Serial = serial,
+                SerialInput = serialInput,
                 DebugConsole = debugconStream,
                 MaxInstructions = parse.GetValue(maxInstructions) ?? ulong.MaxValue,
                 Timeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

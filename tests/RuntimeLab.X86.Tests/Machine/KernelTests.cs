@@ -19,7 +19,8 @@ public sealed class KernelTests
     public void PrintsWhatItPrintsUnderQemuSystemI386(string name)
     {
         var (expectedOutput, expectedStatus) = s_guests.ExpectedKernel(name);
-        var (output, result, _) = Boot(File.ReadAllBytes(s_guests.Kernel(name)));
+        var input = s_guests.KernelInput(name) is { } bytes ? new MemoryStream(bytes) : null;
+        var (output, result, _) = Boot(File.ReadAllBytes(s_guests.Kernel(name)), input: input);
         Assert.Equal(Encoding.UTF8.GetString(expectedOutput), Encoding.UTF8.GetString(output));
         Assert.Equal(expectedStatus, result.ExitStatus);
         // QEMU's odd statuses come from isa-debug-exit; 0 from a reset (a triple fault, under -no-reboot).
@@ -47,13 +48,14 @@ public sealed class KernelTests
         Assert.NotEmpty(serial);
     }
 
-    internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000)
+    internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000, Stream? input = null)
     {
         var serial = new MemoryStream();
         var diagnostics = new StringWriter();
         using var machine = new BareMetalMachine(new MachineOptions
         {
             Serial = serial,
+            SerialInput = input,
             DebugConsole = debugcon,
             Diagnostics = diagnostics,
             MaxInstructions = maxInstructions,
