@@ -24,7 +24,8 @@ public unsafe struct DxPort : IPortOperand
 /// <summary>
 /// IN, OUT, INS and OUTS on the machine's port bus (system mode; #UD in Linux user mode as before).
 /// Each OUT ends its block and asks the run loop to stop, so the machine sees a device's side effects
-/// (an exit request, an interrupt newly unmasked or acknowledged) before the guest runs on.
+/// (an exit request, an interrupt newly unmasked or acknowledged) before the guest runs on. REP INS
+/// and REP OUTS run in <see cref="RepeatBudget"/>s like the other string instructions.
 /// </summary>
 public static unsafe class PortIo
 {
@@ -47,15 +48,21 @@ public static unsafe class PortIo
         Privilege.RequireIopl(s);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
-        do
-        {
-            if (TRep.Repeats && s->Regs[Gpr.Ecx] == 0) break;
-            var value = TW.ReadMem(s, s->SegmentBase[op->Segment] + s->Regs[Gpr.Esi]);
-            bus.Write((ushort)s->Regs[Gpr.Edx], TW.Bits / 8, value);
-            s->Regs[Gpr.Esi] += (uint)step;
-            if (TRep.Repeats) s->Regs[Gpr.Ecx]--;
-        } while (TRep.Repeats);
         s->Stop = StopReason.DeviceRequest;
+        var deferred = TRep.Repeats ? RepeatBudget.Defer(s) : 0;
+        try
+        {
+            do
+            {
+                if (TRep.Repeats && s->Regs[Gpr.Ecx] == 0) break;
+                var value = TW.ReadMem(s, s->SegmentBase[op->Segment] + s->Regs[Gpr.Esi]);
+                bus.Write((ushort)s->Regs[Gpr.Edx], TW.Bits / 8, value);
+                s->Regs[Gpr.Esi] += (uint)step;
+                if (TRep.Repeats) s->Regs[Gpr.Ecx]--;
+            } while (TRep.Repeats);
+        }
+        finally { s->Regs[Gpr.Ecx] += deferred; }
+        RepeatBudget.RestartIfDeferred(deferred);
     }
 
     /// <summary>INS: from port DX to ES:EDI. The destination is checked before the port is read, so a fault loses no input.</summary>
@@ -64,15 +71,21 @@ public static unsafe class PortIo
         Privilege.RequireIopl(s);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
-        do
+        var deferred = TRep.Repeats ? RepeatBudget.Defer(s) : 0;
+        try
         {
-            if (TRep.Repeats && s->Regs[Gpr.Ecx] == 0) break;
-            var address = s->SegmentBase[Seg.Es] + s->Regs[Gpr.Edi];
-            TW.WriteMem(s, address, TW.ReadMem(s, address));
-            TW.WriteMem(s, address, bus.Read((ushort)s->Regs[Gpr.Edx], TW.Bits / 8));
-            s->Regs[Gpr.Edi] += (uint)step;
-            if (TRep.Repeats) s->Regs[Gpr.Ecx]--;
-        } while (TRep.Repeats);
+            do
+            {
+                if (TRep.Repeats && s->Regs[Gpr.Ecx] == 0) break;
+                var address = s->SegmentBase[Seg.Es] + s->Regs[Gpr.Edi];
+                TW.WriteMem(s, address, TW.ReadMem(s, address));
+                TW.WriteMem(s, address, bus.Read((ushort)s->Regs[Gpr.Edx], TW.Bits / 8));
+                s->Regs[Gpr.Edi] += (uint)step;
+                if (TRep.Repeats) s->Regs[Gpr.Ecx]--;
+            } while (TRep.Repeats);
+        }
+        finally { s->Regs[Gpr.Ecx] += deferred; }
+        RepeatBudget.RestartIfDeferred(deferred);
     }
 
     private static IPortBus Bus(CpuState* s) =>

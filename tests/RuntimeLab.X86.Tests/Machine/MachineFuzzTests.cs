@@ -26,11 +26,11 @@ public sealed class MachineFuzzTests
         Assert.True(stops.GetValueOrDefault(MachineStop.TripleFault) > 100, string.Join(", ", stops));
     }
 
-    [Fact]
-    public void AnEndlessRepStosIsCutIntoBudgetsSoTheInstructionLimitStillHolds()
+    [Theory]
+    [InlineData(new byte[] { 0xB9, 0xFF, 0xFF, 0xFF, 0xFF, 0xBF, 0x00, 0x00, 0x20, 0x00, 0xF3, 0xAB, 0xF4 })] // mov ecx, -1; mov edi, 0x200000; rep stosd; hlt
+    [InlineData(new byte[] { 0xB9, 0xFF, 0xFF, 0xFF, 0xFF, 0x66, 0xBA, 0x80, 0x00, 0xF3, 0x6E, 0xF4 })]       // mov ecx, -1; mov dx, 0x80; rep outsb; hlt
+    public void AnEndlessRepIsCutIntoBudgetsSoTheInstructionLimitStillHolds(byte[] code)
     {
-        // mov ecx, 0xFFFFFFFF; mov edi, 0x200000; rep stosd; hlt
-        byte[] code = [0xB9, 0xFF, 0xFF, 0xFF, 0xFF, 0xBF, 0x00, 0x00, 0x20, 0x00, 0xF3, 0xAB, 0xF4];
         var (_, result, _) = KernelTests.Boot(KernelImages.WithCode(code), maxInstructions: 10);
         Assert.Equal(MachineStop.InstructionLimit, result.Stop);
         Assert.Equal(BareMetalMachine.LimitStatus, result.ExitStatus);
