@@ -56,6 +56,7 @@ public static unsafe class FarTransfers
         var stack = ProtectedSegments.ReadStack(s, stackSelector, rpl, FaultVector.GeneralProtection);
         ProtectedSegments.CommitCode(s, selector, code, rpl);
         ProtectedSegments.Commit(s, Seg.Ss, stackSelector, stack);
+        ProtectedSegments.NullInaccessibleDataSegments(s);
         s->Regs[Gpr.Esp] = esp + op->Imm;
         s->Eip = eip;
     }
@@ -63,8 +64,8 @@ public static unsafe class FarTransfers
     /// <summary>
     /// IRETD without NT: pops EIP, CS and EFLAGS, and SS:ESP too when returning to an outer level.
     /// EFLAGS bits follow POPF's rules at the old CPL (IOPL only at CPL 0, IF only when CPL &lt;= IOPL).
-    /// Not modelled: nested tasks (NT set raises #GP), virtual-8086 returns, and clearing data segment
-    /// registers the outer level may not use.
+    /// Returning outward nulls the data segment registers the outer level may not use. Not modelled:
+    /// nested tasks (NT set raises #GP) and virtual-8086 returns.
     /// </summary>
     public static void Iret(CpuState* s, DecodedOp* op)
     {
@@ -97,6 +98,7 @@ public static unsafe class FarTransfers
             var stack = ProtectedSegments.ReadStack(s, stackSelector, rpl, FaultVector.GeneralProtection);
             ProtectedSegments.CommitCode(s, selector, code, rpl);
             ProtectedSegments.Commit(s, Seg.Ss, stackSelector, stack);
+            ProtectedSegments.NullInaccessibleDataSegments(s);
             s->Regs[Gpr.Esp] = esp;
         }
         s->Eip = eip;

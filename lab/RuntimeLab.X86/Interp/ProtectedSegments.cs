@@ -82,6 +82,34 @@ public static unsafe class ProtectedSegments
         if (changed) SystemAddressSpace.Of(s).FlushTlb();
     }
 
+    /// <summary>
+    /// After a return to an outer privilege level (IRET, RETF): ES, DS, FS and GS are nulled when they
+    /// hold a data or non-conforming code segment more privileged than the new CPL (SDM vol. 3, 5.8.6).
+    /// </summary>
+    public static void NullInaccessibleDataSegments(CpuState* s)
+    {
+        var cpl = s->Cpl;
+        foreach (var segment in (ReadOnlySpan<int>)[Seg.Es, Seg.Ds, Seg.Fs, Seg.Gs])
+        {
+            var selector = s->Selectors[segment];
+            if ((selector & 0xFFFC) == 0) continue;
+            bool accessible;
+            try
+            {
+                var descriptor = Read(s, selector);
+                accessible = descriptor.IsConforming || descriptor.Dpl >= cpl;
+            }
+            catch (GuestFaultException)
+            {
+                accessible = false; // the descriptor is gone from the GDT: the outer level could not load it either
+            }
+            if (accessible) continue;
+            s->Selectors[segment] = 0;
+            s->SegmentBase[segment] = 0;
+            s->SegmentLimit[segment] = 0;
+        }
+    }
+
     public static void Commit(CpuState* s, int segment, ushort selector, Descriptor descriptor)
     {
         s->Selectors[segment] = selector;

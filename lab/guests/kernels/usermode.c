@@ -52,6 +52,9 @@ static void user_main(void)
     u16 cs;
     __asm__ volatile("mov %%cs, %0" : "=r"(cs));
     syscall(1, (cs & 3) == 3 ? "still in ring 3\n" : "not in ring 3\n");
+    u16 fs;
+    __asm__ volatile("mov %%fs, %0" : "=r"(fs));
+    syscall(1, fs == 0 ? "fs nulled by the return to ring 3\n" : "fs kept its kernel selector\n");
     syscall(2, (const void *)0x24);
     for (;;) { }
 }
@@ -67,7 +70,8 @@ int kmain(void)
     tss_set_kernel_stack((u32)kernel_stack + sizeof kernel_stack);
     puts("usermode: entering ring 3\n");
     __asm__ volatile(
-        "mov $0x23, %%ax\n mov %%ax, %%ds\n mov %%ax, %%es\n mov %%ax, %%fs\n mov %%ax, %%gs\n"
+        /* FS keeps the kernel's data segment: IRET to ring 3 must null it, as the outer level may not use it. */
+        "mov $0x23, %%ax\n mov %%ax, %%ds\n mov %%ax, %%es\n mov %%ax, %%gs\n"
         "push $0x23\n"        /* SS */
         "push %0\n"           /* ESP */
         "push $0x202\n"       /* EFLAGS: IF set, IOPL 0 */
