@@ -1,11 +1,31 @@
 #!/usr/bin/env bash
-# Regenerates expected/*.out and expected/*.exit from qemu-i386, the oracle for user mode.
+# Regenerates expected/*.out and expected/*.exit from qemu-i386, the oracle for user mode,
+# and expected/kernels/* from qemu-system-i386, the oracle for the bare-metal machine.
 # Run after adding or changing a guest program; commit what it writes. Needs qemu-user and gcc-multilib.
+# With the argument `kernels`, only the kernel references are regenerated.
 set -euo pipefail
 cd "$(dirname "$0")"
-command -v qemu-i386 >/dev/null || { echo "qemu-i386 not found: apt-get install -y qemu-user" >&2; exit 3; }
+only=${1:-all}
 make -s
 mkdir -p expected
+regenerate_kernels() {
+    command -v qemu-system-i386 >/dev/null || { echo "qemu-system-i386 not found: apt-get install -y qemu-system-x86" >&2; exit 3; }
+    mkdir -p expected/kernels
+    for kernel in build/kernels/*; do
+        name=$(basename "$kernel")
+        # COM1's input: kernels/NAME.stdin when the kernel reads any.
+        input=/dev/null
+        [[ -f "kernels/$name.stdin" ]] && input="kernels/$name.stdin"
+        set +e
+        timeout 60 qemu-system-i386 -m 128 -display none -vga none -monitor none -serial stdio -no-reboot \
+            -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" < "$input" > "expected/kernels/$name.out"
+        echo $? > "expected/kernels/$name.exit"
+        set -e
+        echo "kernel $name: exit $(cat "expected/kernels/$name.exit"), $(wc -c < "expected/kernels/$name.out") bytes"
+    done
+}
+if [[ $only == kernels ]]; then regenerate_kernels; exit 0; fi
+command -v qemu-i386 >/dev/null || { echo "qemu-i386 not found: apt-get install -y qemu-user" >&2; exit 3; }
 for program in build/user/*; do
     name=$(basename "$program")
     args=()
@@ -17,6 +37,9 @@ for program in build/user/*; do
     set -e
     echo "$name: exit $(cat "expected/$name.exit"), $(wc -c < "expected/$name.out") bytes"
 done
+
+# Multiboot kernels, against qemu-system-i386 (the bare-metal oracle): COM1's output and the exit status.
+regenerate_kernels
 
 # busybox applets: each case is busybox/cases/NAME.args (one argument per line) with an optional NAME.stdin,
 # run with the guest root holding bin/busybox and busybox/files.

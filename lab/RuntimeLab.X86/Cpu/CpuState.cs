@@ -13,6 +13,25 @@ public enum StopReason : uint
     Fault,
     Halt,
     InstructionLimit,
+    /// <summary>System mode: a device needs the machine loop's attention (an exit request, a newly unmasked interrupt) before the next block.</summary>
+    DeviceRequest,
+}
+
+/// <summary>Which world the CPU runs in: it decides what INT n, privileged instructions and segment loads mean.</summary>
+public enum ExecutionMode : uint
+{
+    /// <summary>Linux user mode: CPL 3, INT 0x80 is the system call, segments come from the TLS entries.</summary>
+    LinuxUser = 0,
+    /// <summary>The bare-metal machine: descriptors from the guest's GDT, interrupts through its IDT, port I/O.</summary>
+    System = 1,
+}
+
+/// <summary>GDTR or IDTR: a descriptor table's linear base and byte limit.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct DescriptorTableRegister
+{
+    public uint Base;
+    public uint Limit;
 }
 
 /// <summary>
@@ -51,6 +70,8 @@ public unsafe struct CpuState
 
     public StopReason Stop;
     public GuestFault Fault;
+    /// <summary>The address of the instruction that raised <see cref="Fault"/> (for a trap EIP is already past it): a failed INT n faults here.</summary>
+    public uint FaultingEip;
 
     /// <summary>The memory fast path: a direct-mapped table of guest pages (see <see cref="Tlb"/>).</summary>
     public TlbEntry* Tlb;
@@ -59,6 +80,20 @@ public unsafe struct CpuState
     public nint AddressSpaceHandle;
     /// <summary>A GCHandle to the interpreter that owns this state (segment loads call back into it).</summary>
     public nint OwnerHandle;
+
+    public ExecutionMode Mode;
+    public DescriptorTableRegister Gdt, Idt;
+    /// <summary>The task register: the selector and the TSS base and limit it loaded (SS0:ESP0 for ring changes).</summary>
+    public ushort TaskRegister;
+    public ushort LdtRegister;
+    public uint TaskBase, TaskLimit;
+    /// <summary>Non-zero while the machine's interrupt controller has a request waiting for EFLAGS.IF (set by the machine, read by STI, POPF and IRET).</summary>
+    public uint PendingInterrupts;
+    /// <summary>DR0-DR7: stored for MOV to and from them; breakpoints are not implemented.</summary>
+    public fixed uint DebugRegs[8];
+
+    /// <summary>The current privilege level: CS's RPL in protected mode (conforming code segments are not modelled).</summary>
+    public readonly int Cpl => Selectors[Seg.Cs] & 3;
 
     /// <summary>The x87 unit, after everything else so that the fields above keep their offsets.</summary>
     public Fpu.FpuState Fpu;
@@ -98,9 +133,20 @@ public static class Seg
     public const int None = 0xFF;
 }
 
+public static class Cr0Bits
+{
+    public const uint PE = 1 << 0, MP = 1 << 1, EM = 1 << 2, TS = 1 << 3, ET = 1 << 4, NE = 1 << 5, WP = 1 << 16, AM = 1 << 18, PG = 1u << 31;
+}
+
+public static class Cr4Bits
+{
+    /// <summary>Page size extensions: PDEs with PS set map 4 MiB pages.</summary>
+    public const uint PSE = 1 << 4;
+}
+
 public static class EflagsBits
 {
     public const uint CF = 1 << 0, Reserved1 = 1 << 1, PF = 1 << 2, AF = 1 << 4, ZF = 1 << 6, SF = 1 << 7,
-        TF = 1 << 8, IF = 1 << 9, DF = 1 << 10, OF = 1 << 11, ID = 1 << 21;
+        TF = 1 << 8, IF = 1 << 9, DF = 1 << 10, OF = 1 << 11, Iopl = 3 << 12, NT = 1 << 14, RF = 1 << 16, VM = 1 << 17, AC = 1 << 18, ID = 1 << 21;
     public const uint Arithmetic = CF | PF | AF | ZF | SF | OF;
 }

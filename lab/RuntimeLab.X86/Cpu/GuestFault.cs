@@ -8,9 +8,22 @@ public enum FaultVector : byte
     GeneralProtection = 13, PageFault = 14, FloatingPoint = 16, AlignmentCheck = 17,
 }
 
-/// <summary>A guest-level exception: its vector, error code, and for #PF the faulting linear address (CR2).</summary>
-public readonly record struct GuestFault(FaultVector Vector, uint ErrorCode, uint Address)
+/// <summary>What raised an interrupt: the IDT gate's DPL is checked only for software ones (INT n, INT3, INTO).</summary>
+public enum InterruptSource : byte
 {
+    Exception = 0,
+    Software = 1,
+    Hardware = 2,
+}
+
+/// <summary>A guest-level exception: its vector, error code, and for #PF the faulting linear address (CR2).</summary>
+public readonly record struct GuestFault(FaultVector Vector, uint ErrorCode, uint Address, InterruptSource Source = InterruptSource.Exception)
+{
+    /// <summary>Exceptions that push an error code on the handler's stack (#DF, #TS, #NP, #SS, #GP, #PF, #AC).</summary>
+    public bool HasErrorCode => Source == InterruptSource.Exception &&
+        Vector is FaultVector.DoubleFault or FaultVector.InvalidTss or FaultVector.SegmentNotPresent or FaultVector.StackFault
+            or FaultVector.GeneralProtection or FaultVector.PageFault or FaultVector.AlignmentCheck;
+
     public override string ToString() => Vector == FaultVector.PageFault
         ? $"#PF at 0x{Address:x8} (error code 0x{ErrorCode:x})"
         : $"#{Mnemonic(Vector)} (error code 0x{ErrorCode:x})";
@@ -36,10 +49,13 @@ public sealed class GuestFaultException(GuestFault fault, bool isTrap = false) :
     /// <summary>Traps (INT3, INTO) report the address after the instruction; faults the instruction itself.</summary>
     public bool IsTrap { get; } = isTrap;
 
-    public static GuestFaultException Trap(FaultVector vector) => new(new GuestFault(vector, 0, 0), isTrap: true);
+    public static GuestFaultException Trap(FaultVector vector) => new(new GuestFault(vector, 0, 0, InterruptSource.Software), isTrap: true);
 
-    public static GuestFaultException PageFault(uint address, bool write, bool user = true) =>
-        new(new GuestFault(FaultVector.PageFault, (write ? 2u : 0u) | (user ? 4u : 0u), address));
+    /// <summary>INT n in system mode: delivered through the IDT with the next instruction's address on the stack.</summary>
+    public static GuestFaultException SoftwareInterrupt(byte vector) => new(new GuestFault((FaultVector)vector, 0, 0, InterruptSource.Software), isTrap: true);
+
+    public static GuestFaultException PageFault(uint address, bool write, bool user = true, bool present = false) =>
+        new(new GuestFault(FaultVector.PageFault, (present ? 1u : 0u) | (write ? 2u : 0u) | (user ? 4u : 0u), address));
 
     public static GuestFaultException Of(FaultVector vector, uint errorCode = 0) => new(new GuestFault(vector, errorCode, 0));
 }

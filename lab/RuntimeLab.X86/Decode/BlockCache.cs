@@ -80,8 +80,8 @@ public sealed unsafe class BlockCache : IDisposable
                 break;
             }
             var decoded = _scratch[count++];
-            // HLT stops the CPU loop, so nothing after it may run in the same block.
-            if (decoded.FlowControl != FlowControl.Next || decoded.Mnemonic == Mnemonic.Hlt) break;
+            // HLT and OUT stop the CPU loop, and a CR write may change translation, so nothing after them may run in the same block.
+            if (decoded.FlowControl != FlowControl.Next || SystemBinders.EndsBlock(decoded)) break;
         }
 
         var block = Block.Allocate(count);
@@ -93,7 +93,8 @@ public sealed unsafe class BlockCache : IDisposable
         var end = ops[count - 1].NextEip;
         block->FallthroughEip = end;
         block->LastPage = (end - 1) >> 12;
-        for (var p = block->FirstPage; ; p++)
+        // Page numbers wrap: an instruction at 0xFFFFFFFF continues at linear address 0.
+        for (var p = block->FirstPage; ; p = (p + 1) & 0xF_FFFF)
         {
             _memory.WatchCode(p);
             if (!_blocksByPage.TryGetValue(p, out var list)) _blocksByPage[p] = list = [];

@@ -84,6 +84,10 @@ public static unsafe class CoreBinders
                     _ => (Handler)(&Interp.DataMove.Push16<Imm>),
                 };
                 break;
+            case Mnemonic.Pop when i.Op0Kind == OpKind.Register && OperandInfo.IsSegment(i.Op0Register) && i.StackPointerIncrement == 4:
+                op.Extra = OperandInfo.SegmentIndex(i.Op0Register);
+                handler = (Handler)(&PopSegment);
+                break;
             case Mnemonic.Pop when i.Op0Kind == OpKind.Register && OperandInfo.IsSegment(i.Op0Register):
                 return false;
             case Mnemonic.Pop:
@@ -158,6 +162,13 @@ public static unsafe class CoreBinders
     private static bool IsSetcc(Mnemonic m) => m is >= Mnemonic.Seta and <= Mnemonic.Sets;
 
     private static void PushSegment(CpuState* s, DecodedOp* op) => GuestStack.Push32(s, s->Selectors[op->Extra]);
+
+    /// <summary>POP Sreg: the load (which may fault) happens before ESP moves.</summary>
+    private static void PopSegment(CpuState* s, DecodedOp* op)
+    {
+        Interpreter.Of(s).LoadSegment(op->Extra, (ushort)GuestStack.Peek32(s));
+        s->Regs[Gpr.Esp] += 4;
+    }
 
     public static bool Control(in Instruction i, ref DecodedOp op, OperandInfo info)
     {

@@ -21,6 +21,7 @@ public static unsafe class Translator
         CoreBinders.DataMove,
         CoreBinders.Control,
         CoreBinders.System,
+        SystemBinders.System,
         ShiftBinders.Shift,
         MulDivBinders.MulDiv,
         StringBinders.String,

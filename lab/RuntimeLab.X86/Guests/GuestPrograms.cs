@@ -115,6 +115,22 @@ public sealed class GuestPrograms
     public IEnumerable<string> BenchmarkNames =>
         Directory.EnumerateFiles(Path.Combine(Root, "bench"), "*.c").Select(Path.GetFileNameWithoutExtension).Order()!;
 
+    /// <summary>A multiboot test kernel (lab/guests/kernels/NAME.c), built to build/kernels/NAME.</summary>
+    public string Kernel(string name) => Path.Combine(Root, "build", "kernels", name);
+
+    public IEnumerable<string> KernelNames =>
+        Directory.EnumerateFiles(Path.Combine(Root, "kernels"), "*.c").Select(Path.GetFileNameWithoutExtension).Where(n => n is not ("lib" or "cpu")).Order()!;
+
+    /// <summary>COM1's input for a kernel that reads some (kernels/NAME.stdin), or null.</summary>
+    public byte[]? KernelInput(string name)
+    {
+        var file = Path.Combine(Root, "kernels", name + ".stdin");
+        return File.Exists(file) ? File.ReadAllBytes(file) : null;
+    }
+
+    /// <summary>What qemu-system-i386 printed on COM1 and exited with for a test kernel.</summary>
+    public (byte[] Output, int ExitCode) ExpectedKernel(string name) => Expected(Path.Combine("kernels", name));
+
     /// <summary>The arguments a test program is run with (user/NAME.args), after argv[0].</summary>
     public string[] ArgumentsOf(string name)
     {

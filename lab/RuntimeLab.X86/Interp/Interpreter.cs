@@ -21,6 +21,9 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     /// <summary>Resolves a segment selector to its base (user mode: the TLS entries of set_thread_area). Null: the selector is invalid.</summary>
     public Func<ushort, uint?>? SegmentResolver { get; set; }
 
+    /// <summary>The machine's I/O ports (system mode); null in Linux user mode.</summary>
+    public Devices.IPortBus? Ports { get; set; }
+
     /// <summary>When set, every instruction in range is printed as it retires (slower: one op at a time).</summary>
     public TraceOptions? Trace
     {
@@ -72,6 +75,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     /// <summary>MOV to a segment register: the selector and its base, or #GP when the selector is not valid.</summary>
     public void LoadSegment(int segment, ushort selector)
     {
+        if (State->Mode == ExecutionMode.System) { ProtectedSegments.LoadData(State, segment, selector); return; }
         uint? resolved = selector <= 3 ? 0 : SegmentResolver?.Invoke(selector);
         if (resolved is not { } baseAddress) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
         State->Selectors[segment] = selector;
@@ -122,11 +126,19 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                 }
                 s->InstructionCount += (ulong)block->Count;
             }
+            catch (RestartInstructionException)
+            {
+                // The unfinished REP counts as retired once per budget, so instruction limits and virtual time still advance.
+                s->InstructionCount += (ulong)(op - block->Ops) + 1;
+                s->Eip = op->Eip;
+                s->Stop = StopReason.DeviceRequest;
+            }
             catch (GuestFaultException fault)
             {
                 var retired = (ulong)(op - block->Ops);
                 s->InstructionCount += fault.IsTrap ? retired + 1 : retired;
                 s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
+                s->FaultingEip = op->Eip;
                 s->Fault = fault.Fault;
                 s->Stop = StopReason.Fault;
             }

@@ -30,12 +30,18 @@ public static unsafe class Strings
         int step = Step<TW>(s);
         if (!TRep.Repeats) { MoveOne<TW>(s, op, step); return; }
         ref uint ecx = ref s->Regs[Gpr.Ecx];
-        while (ecx != 0)
+        var deferred = RepeatBudget.Defer(s);
+        try
         {
-            if (step > 0 && MoveChunk<TW>(s, op)) continue;
-            MoveOne<TW>(s, op, step);
-            ecx--;
+            while (ecx != 0)
+            {
+                if (step > 0 && MoveChunk<TW>(s, op)) continue;
+                MoveOne<TW>(s, op, step);
+                ecx--;
+            }
         }
+        finally { ecx += deferred; }
+        RepeatBudget.RestartIfDeferred(deferred);
     }
 
     public static void Stos<TW, TRep>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TRep : struct, IRepeat
@@ -43,12 +49,18 @@ public static unsafe class Strings
         int step = Step<TW>(s);
         if (!TRep.Repeats) { StoreOne<TW>(s, step); return; }
         ref uint ecx = ref s->Regs[Gpr.Ecx];
-        while (ecx != 0)
+        var deferred = RepeatBudget.Defer(s);
+        try
         {
-            if (step > 0 && StoreChunk<TW>(s)) continue;
-            StoreOne<TW>(s, step);
-            ecx--;
+            while (ecx != 0)
+            {
+                if (step > 0 && StoreChunk<TW>(s)) continue;
+                StoreOne<TW>(s, step);
+                ecx--;
+            }
         }
+        finally { ecx += deferred; }
+        RepeatBudget.RestartIfDeferred(deferred);
     }
 
     /// <summary>LODS; REP LODS is legal, if pointless: only the last element stays in the accumulator.</summary>
@@ -56,7 +68,14 @@ public static unsafe class Strings
     {
         int step = Step<TW>(s);
         if (!TRep.Repeats) { LoadOne<TW>(s, op, step); return; }
-        for (ref uint ecx = ref s->Regs[Gpr.Ecx]; ecx != 0; ecx--) LoadOne<TW>(s, op, step);
+        ref uint ecx = ref s->Regs[Gpr.Ecx];
+        var deferred = RepeatBudget.Defer(s);
+        try
+        {
+            for (; ecx != 0; ecx--) LoadOne<TW>(s, op, step);
+        }
+        finally { ecx += deferred; }
+        RepeatBudget.RestartIfDeferred(deferred);
     }
 
     /// <summary>CMPS: flags of [seg:ESI] − [ES:EDI].</summary>
@@ -64,12 +83,20 @@ public static unsafe class Strings
     {
         int step = Step<TW>(s);
         if (!TRep.Repeats) { CompareOne<TW>(s, op, step); return; }
-        for (ref uint ecx = ref s->Regs[Gpr.Ecx]; ecx != 0;)
+        ref uint ecx = ref s->Regs[Gpr.Ecx];
+        var deferred = RepeatBudget.Defer(s);
+        var stopped = false;
+        try
         {
-            bool equal = CompareOne<TW>(s, op, step);
-            ecx--;
-            if (equal == TRep.StopsOnEqual) break;
+            while (ecx != 0)
+            {
+                bool equal = CompareOne<TW>(s, op, step);
+                ecx--;
+                if (equal == TRep.StopsOnEqual) { stopped = true; break; }
+            }
         }
+        finally { ecx += deferred; }
+        if (!stopped) RepeatBudget.RestartIfDeferred(deferred);
     }
 
     /// <summary>SCAS: flags of the accumulator − [ES:EDI].</summary>
@@ -77,12 +104,20 @@ public static unsafe class Strings
     {
         int step = Step<TW>(s);
         if (!TRep.Repeats) { ScanOne<TW>(s, step); return; }
-        for (ref uint ecx = ref s->Regs[Gpr.Ecx]; ecx != 0;)
+        ref uint ecx = ref s->Regs[Gpr.Ecx];
+        var deferred = RepeatBudget.Defer(s);
+        var stopped = false;
+        try
         {
-            bool equal = ScanOne<TW>(s, step);
-            ecx--;
-            if (equal == TRep.StopsOnEqual) break;
+            while (ecx != 0)
+            {
+                bool equal = ScanOne<TW>(s, step);
+                ecx--;
+                if (equal == TRep.StopsOnEqual) { stopped = true; break; }
+            }
         }
+        finally { ecx += deferred; }
+        if (!stopped) RepeatBudget.RestartIfDeferred(deferred);
     }
 
     /// <summary>The pointer increment: ± the element size, by DF.</summary>

@@ -8,9 +8,13 @@ public static unsafe class SystemOps
 {
     public static void Nop(CpuState* s, DecodedOp* op) { }
 
-    /// <summary>INT n. In user mode only 0x80 (Linux system calls) is a gate; any other vector faults with #GP as Linux's IDT makes it.</summary>
+    /// <summary>
+    /// INT n. In the machine it goes through the guest's IDT. In Linux user mode only 0x80 (system
+    /// calls) is a gate; any other vector faults with #GP as Linux's IDT makes it.
+    /// </summary>
     public static void Int(CpuState* s, DecodedOp* op)
     {
+        if (s->Mode == ExecutionMode.System) throw GuestFaultException.SoftwareInterrupt((byte)op->Imm);
         if (op->Imm == 0x80) { s->Stop = StopReason.Syscall; return; }
         throw GuestFaultException.Of(FaultVector.GeneralProtection, (op->Imm << 3) | 2);
     }
@@ -22,18 +26,23 @@ public static unsafe class SystemOps
         if (Conditions.Test(s, Condition.O)) throw GuestFaultException.Trap(FaultVector.Overflow);
     }
 
-    public static void Hlt(CpuState* s, DecodedOp* op) => s->Stop = StopReason.Halt;
+    /// <summary>HLT: the run loop returns, and the machine waits for the next interrupt (user mode turns it into SIGSEGV).</summary>
+    public static void Hlt(CpuState* s, DecodedOp* op)
+    {
+        if (s->Mode == ExecutionMode.System && s->Cpl != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
+        s->Stop = StopReason.Halt;
+    }
 
     /// <summary>Undefined or not implemented: #UD, precise, at this instruction.</summary>
     public static void Undefined(CpuState* s, DecodedOp* op) => throw GuestFaultException.Of(FaultVector.InvalidOpcode);
 
     /// <summary>
-    /// A family-6 (Pentium Pro class) CPU that reports exactly what is implemented: FPU, TSC, CX8
-    /// and CMOV, no SSE. Leaf 0 says leaf 1 is the highest, so software asks nothing else.
+    /// A family-6 (Pentium Pro class) CPU that reports exactly what is implemented: FPU, PSE (4 MiB
+    /// pages in the machine's soft MMU), TSC, CX8 and CMOV, no SSE. Leaf 0 says leaf 1 is the highest, so software asks nothing else.
     /// </summary>
     public static void Cpuid(CpuState* s, DecodedOp* op)
     {
-        const uint Fpu = 1 << 0, Tsc = 1 << 4, Cx8 = 1 << 8, Cmov = 1 << 15;
+        const uint Fpu = 1 << 0, Pse = 1 << 3, Tsc = 1 << 4, Cx8 = 1 << 8, Cmov = 1 << 15;
         switch (s->Regs[Gpr.Eax])
         {
             case 0:
@@ -46,7 +55,7 @@ public static unsafe class SystemOps
                 s->Regs[Gpr.Eax] = (6 << 8) | (1 << 4) | 9; // family 6, model 1, stepping 9
                 s->Regs[Gpr.Ebx] = 0;
                 s->Regs[Gpr.Ecx] = 0;
-                s->Regs[Gpr.Edx] = Fpu | Tsc | Cx8 | Cmov;
+                s->Regs[Gpr.Edx] = Fpu | Pse | Tsc | Cx8 | Cmov;
                 break;
             default:
                 s->Regs[Gpr.Eax] = s->Regs[Gpr.Ebx] = s->Regs[Gpr.Ecx] = s->Regs[Gpr.Edx] = 0;
@@ -83,6 +92,7 @@ public static unsafe class SystemOps
     public static void Popfd(CpuState* s, DecodedOp* op)
     {
         uint value = GuestStack.Pop32(s);
+        if (s->Mode == ExecutionMode.System) { InterruptFlag.Popf(s, value); return; }
         s->SetEflags((s->Eflags & ~UserWritableFlags) | (value & UserWritableFlags));
     }
 

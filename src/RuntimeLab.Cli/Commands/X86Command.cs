@@ -16,10 +16,11 @@ public static class X86Command
 
     public static Command Create()
     {
-        var x86 = new Command("x86", "The x86 (i686) emulator: run static i386 Linux programs.");
+        var x86 = new Command("x86", "The x86 (i686) emulator: run static i386 Linux programs, or boot multiboot kernels on a bare-metal PC.");
         x86.Subcommands.Add(CreateRun());
-        // `x86 boot KERNEL` (the bare-metal machine) and `x86 dump` join here.
-        return Examples.Attach(x86, "runtimelab x86 run ./hello world");
+        x86.Subcommands.Add(X86BootCommand.Create());
+        // `x86 dump` joins here.
+        return Examples.Attach(x86, "runtimelab x86 run ./hello world", "runtimelab x86 boot lab/guests/build/kernels/hello");
     }
 
     private static Command CreateRun()
@@ -93,7 +94,7 @@ public static class X86Command
         return run;
     }
 
-    private static uint Address(string? text, uint fallback)
+    internal static uint Address(string? text, uint fallback)
     {
         if (string.IsNullOrEmpty(text)) return fallback;
         var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;

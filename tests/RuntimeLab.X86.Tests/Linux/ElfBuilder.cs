@@ -13,6 +13,7 @@ internal sealed class ElfBuilder
     public ushort Machine { get; set; } = 3;
     public byte Class { get; set; } = 1;
     public ushort Type { get; set; } = 2;
+    public uint EntryPoint { get; set; } = Entry;
     public List<ProgramHeader> Headers { get; } = [];
     public byte[] Body { get; set; } = [];
 
@@ -37,7 +38,7 @@ internal sealed class ElfBuilder
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(16), Type);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(18), Machine);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(20), 1);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24), Entry);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24), EntryPoint);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(28), 52);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(40), 52);
         BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(42), 32);

@@ -1,0 +1,119 @@
+using Iced.Intel;
+using RuntimeLab.X86.Interp;
+
+namespace RuntimeLab.X86.Decode;
+
+/// <summary>
+/// Binds the protected-mode system instructions: descriptor tables, control and debug registers,
+/// far transfers and IRET, CLI/STI, and port I/O. Their handlers check the execution mode themselves,
+/// so in Linux user mode they raise #UD exactly as when they were not bound at all.
+/// </summary>
+public static unsafe class SystemBinders
+{
+    public static bool System(in Instruction i, ref DecodedOp op, OperandInfo info)
+    {
+        var memory = info.HasMemory;
+        Handler? handler = i.Mnemonic switch
+        {
+            Mnemonic.Lgdt => (Handler)(&DescriptorTables.Lgdt),
+            Mnemonic.Lidt => (Handler)(&DescriptorTables.Lidt),
+            Mnemonic.Sgdt => (Handler)(&DescriptorTables.Sgdt),
+            Mnemonic.Sidt => (Handler)(&DescriptorTables.Sidt),
+            Mnemonic.Ltr => memory ? (Handler)(&DescriptorTables.Ltr<MemOperand>) : (Handler)(&DescriptorTables.Ltr<RegDst>),
+            Mnemonic.Str => memory ? (Handler)(&DescriptorTables.Str<MemOperand>) : (Handler)(&DescriptorTables.Str<RegDst>),
+            Mnemonic.Lldt => memory ? (Handler)(&DescriptorTables.Lldt<MemOperand>) : (Handler)(&DescriptorTables.Lldt<RegDst>),
+            Mnemonic.Sldt => memory ? (Handler)(&DescriptorTables.Sldt<MemOperand>) : (Handler)(&DescriptorTables.Sldt<RegDst>),
+            Mnemonic.Smsw => memory ? (Handler)(&ControlRegisters.Smsw<MemOperand>) : (Handler)(&ControlRegisters.Smsw<RegDst>),
+            Mnemonic.Clts => (Handler)(&ControlRegisters.Clts),
+            Mnemonic.Invlpg => (Handler)(&ControlRegisters.Invlpg),
+            Mnemonic.Wbinvd or Mnemonic.Invd => (Handler)(&ControlRegisters.CacheControl),
+            Mnemonic.Mov => MoveSystemRegister(i, ref op),
+            Mnemonic.Cli => (Handler)(&InterruptFlag.Cli),
+            Mnemonic.Sti => (Handler)(&InterruptFlag.Sti),
+            Mnemonic.Iretd => (Handler)(&FarTransfers.Iret),
+            Mnemonic.Retf when i.OpCount == 0 || i.Op0Kind == OpKind.Immediate16 => (Handler)(&FarTransfers.RetFar),
+            Mnemonic.Jmp when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.JmpFar),
+            Mnemonic.Jmp when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.JmpFarIndirect),
+            Mnemonic.Call when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.CallFar),
+            Mnemonic.Call when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.CallFarIndirect),
+            Mnemonic.In => PortIoHandler(i, input: true),
+            Mnemonic.Out => PortIoHandler(i, input: false),
+            _ => StringPortIo(i, ref op),
+        };
+        if (handler is not { } h) return false;
+        if (i.Op0Kind == OpKind.FarBranch32)
+        {
+            op.Imm = i.FarBranch32;
+            op.Imm2 = i.FarBranchSelector;
+        }
+        if (i.Mnemonic is Mnemonic.Lgdt or Mnemonic.Lidt) op.Imm2 = i.Code is Code.Lgdt_m1632_16 or Code.Lidt_m1632_16 ? 16u : 32u;
+        op.Handler = h.Pointer;
+        return true;
+    }
+
+    private static Handler? MoveSystemRegister(in Instruction i, ref DecodedOp op)
+    {
+        if (i.Op0Kind != OpKind.Register || i.Op1Kind != OpKind.Register) return null;
+        var (to, from) = (i.Op0Register, i.Op1Register);
+        if (to is >= Register.CR0 and <= Register.CR15) { op.Extra = (byte)(to - Register.CR0); return (Handler)(&ControlRegisters.MovToCr); }
+        if (from is >= Register.CR0 and <= Register.CR15) { op.Extra = (byte)(from - Register.CR0); return (Handler)(&ControlRegisters.MovFromCr); }
+        if (to is >= Register.DR0 and <= Register.DR7) { op.Extra = (byte)(to - Register.DR0); return (Handler)(&ControlRegisters.MovToDr); }
+        if (from is >= Register.DR0 and <= Register.DR7) { op.Extra = (byte)(from - Register.DR0); return (Handler)(&ControlRegisters.MovFromDr); }
+        return null;
+    }
+
+    private static Handler? PortIoHandler(in Instruction i, bool input)
+    {
+        // The accumulator is operand 0 of IN and operand 1 of OUT; the port is the other one.
+        var accumulator = input ? i.Op0Register : i.Op1Register;
+        var viaDx = (input ? i.Op1Kind : i.Op0Kind) == OpKind.Register;
+        var bits = accumulator.GetSize() * 8;
+        return (input, viaDx, bits) switch
+        {
+            (true, false, 8) => (Handler)(&PortIo.In<W8, ImmPort>),
+            (true, false, 16) => (Handler)(&PortIo.In<W16, ImmPort>),
+            (true, false, _) => (Handler)(&PortIo.In<W32, ImmPort>),
+            (true, true, 8) => (Handler)(&PortIo.In<W8, DxPort>),
+            (true, true, 16) => (Handler)(&PortIo.In<W16, DxPort>),
+            (true, true, _) => (Handler)(&PortIo.In<W32, DxPort>),
+            (false, false, 8) => (Handler)(&PortIo.Out<W8, ImmPort>),
+            (false, false, 16) => (Handler)(&PortIo.Out<W16, ImmPort>),
+            (false, false, _) => (Handler)(&PortIo.Out<W32, ImmPort>),
+            (false, true, 8) => (Handler)(&PortIo.Out<W8, DxPort>),
+            (false, true, 16) => (Handler)(&PortIo.Out<W16, DxPort>),
+            (false, true, _) => (Handler)(&PortIo.Out<W32, DxPort>),
+        };
+    }
+
+    private static Handler? StringPortIo(in Instruction i, ref DecodedOp op)
+    {
+        var repeat = i.HasRepPrefix || i.HasRepePrefix || i.HasRepnePrefix;
+        for (var k = 0; k < i.OpCount; k++)
+            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) return null; // 16-bit addressing is left to #UD
+        if (i.Mnemonic is Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd) op.Segment = OperandInfo.SegmentIndex(i.MemorySegment);
+        return (i.Mnemonic, repeat) switch
+        {
+            (Mnemonic.Outsb, false) => (Handler)(&PortIo.Outs<W8, Once>),
+            (Mnemonic.Outsw, false) => (Handler)(&PortIo.Outs<W16, Once>),
+            (Mnemonic.Outsd, false) => (Handler)(&PortIo.Outs<W32, Once>),
+            (Mnemonic.Outsb, true) => (Handler)(&PortIo.Outs<W8, RepE>),
+            (Mnemonic.Outsw, true) => (Handler)(&PortIo.Outs<W16, RepE>),
+            (Mnemonic.Outsd, true) => (Handler)(&PortIo.Outs<W32, RepE>),
+            (Mnemonic.Insb, false) => (Handler)(&PortIo.Ins<W8, Once>),
+            (Mnemonic.Insw, false) => (Handler)(&PortIo.Ins<W16, Once>),
+            (Mnemonic.Insd, false) => (Handler)(&PortIo.Ins<W32, Once>),
+            (Mnemonic.Insb, true) => (Handler)(&PortIo.Ins<W8, RepE>),
+            (Mnemonic.Insw, true) => (Handler)(&PortIo.Ins<W16, RepE>),
+            (Mnemonic.Insd, true) => (Handler)(&PortIo.Ins<W32, RepE>),
+            _ => null,
+        };
+    }
+
+    /// <summary>Instructions after which the block must end: their effects (devices, translation) must be seen before the next instruction is fetched.</summary>
+    public static bool EndsBlock(in Instruction i) => i.Mnemonic switch
+    {
+        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg => true,
+        Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15,
+        _ => false,
+    };
+}

@@ -1,0 +1,119 @@
+using RuntimeLab.X86.Cpu;
+using RuntimeLab.X86.Memory;
+
+namespace RuntimeLab.X86.Interp;
+
+/// <summary>
+/// Segment loads in protected mode (system mode only): the selector names a GDT descriptor whose
+/// base and limit go to the segment cache in <see cref="CpuState"/>, after the checks of Intel SDM
+/// vol. 3, 5.5-5.8. Faults carry the selector (without RPL) as their error code. Not modelled: the LDT
+/// (TI = 1 faults), limit checks on accesses, and the accessed bit in descriptors. Code segments
+/// must have base 0, because the block cache is keyed by EIP; another base raises #GP.
+/// </summary>
+public static unsafe class ProtectedSegments
+{
+    /// <summary>Reads the descriptor a non-null selector names, or raises #GP(selector) when it lies outside the GDT.</summary>
+    public static Descriptor Read(CpuState* s, ushort selector, FaultVector outOfTable = FaultVector.GeneralProtection)
+    {
+        var index = (uint)(selector & ~7);
+        if ((selector & 4) != 0 || index + 7 > s->Gdt.Limit) throw GuestFaultException.Of(outOfTable, selector & 0xFFFCu);
+        var memory = SystemAddressSpace.Of(s);
+        return new Descriptor(memory.ReadSystem32(s->Gdt.Base + index), memory.ReadSystem32(s->Gdt.Base + index + 4));
+    }
+
+    /// <summary>MOV/POP to DS, ES, FS, GS or SS.</summary>
+    public static void LoadData(CpuState* s, int segment, ushort selector)
+    {
+        var cpl = s->Cpl;
+        var rpl = selector & 3;
+        var error = selector & 0xFFFCu;
+        if (segment == Seg.Ss)
+        {
+            if ((selector & 0xFFFC) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
+            var stack = Read(s, selector);
+            if (rpl != cpl || !stack.IsWritableData || stack.Dpl != cpl) throw GuestFaultException.Of(FaultVector.GeneralProtection, error);
+            if (!stack.Present) throw GuestFaultException.Of(FaultVector.StackFault, error);
+            Commit(s, segment, selector, stack);
+            return;
+        }
+        if ((selector & 0xFFFC) == 0)
+        {
+            // A null selector may be loaded into a data segment register; using it would fault (not modelled).
+            s->Selectors[segment] = selector;
+            s->SegmentBase[segment] = 0;
+            s->SegmentLimit[segment] = 0;
+            return;
+        }
+        var data = Read(s, selector);
+        var privileged = !data.IsConforming && data.Dpl < Math.Max(cpl, rpl);
+        if (!data.IsReadable || privileged) throw GuestFaultException.Of(FaultVector.GeneralProtection, error);
+        if (!data.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, error);
+        Commit(s, segment, selector, data);
+    }
+
+    /// <summary>
+    /// The code segment a far transfer or an interrupt goes to, checked: present, a code segment with
+    /// base 0. Privilege rules differ by transfer, so the caller checks DPL against CPL.
+    /// </summary>
+    public static Descriptor ReadCode(CpuState* s, ushort selector)
+    {
+        if ((selector & 0xFFFC) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
+        var code = Read(s, selector);
+        if (!code.IsCode || code.Base != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
+        if (!code.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, selector & 0xFFFCu);
+        return code;
+    }
+
+    /// <summary>The stack segment for a privilege change (from the TSS or an outer return): a writable data segment at that privilege.</summary>
+    public static Descriptor ReadStack(CpuState* s, ushort selector, int cpl, FaultVector vector)
+    {
+        if ((selector & 0xFFFC) == 0) throw GuestFaultException.Of(vector);
+        var stack = Read(s, selector, vector);
+        if ((selector & 3) != cpl || !stack.IsWritableData || stack.Dpl != cpl) throw GuestFaultException.Of(vector, selector & 0xFFFCu);
+        if (!stack.Present) throw GuestFaultException.Of(FaultVector.StackFault, selector & 0xFFFCu);
+        return stack;
+    }
+
+    /// <summary>Loads CS with the new privilege in its RPL; a privilege change flushes the TLB, which caches the old CPL's rights.</summary>
+    public static void CommitCode(CpuState* s, ushort selector, Descriptor code, int cpl)
+    {
+        var changed = cpl != s->Cpl;
+        Commit(s, Seg.Cs, (ushort)((selector & 0xFFFC) | cpl), code);
+        if (changed) SystemAddressSpace.Of(s).FlushTlb();
+    }
+
+    /// <summary>
+    /// After a return to an outer privilege level (IRET, RETF): ES, DS, FS and GS are nulled when they
+    /// hold a data or non-conforming code segment more privileged than the new CPL (SDM vol. 3, 5.8.6).
+    /// </summary>
+    public static void NullInaccessibleDataSegments(CpuState* s)
+    {
+        var cpl = s->Cpl;
+        foreach (var segment in (ReadOnlySpan<int>)[Seg.Es, Seg.Ds, Seg.Fs, Seg.Gs])
+        {
+            var selector = s->Selectors[segment];
+            if ((selector & 0xFFFC) == 0) continue;
+            bool accessible;
+            try
+            {
+                var descriptor = Read(s, selector);
+                accessible = descriptor.IsConforming || descriptor.Dpl >= cpl;
+            }
+            catch (GuestFaultException)
+            {
+                accessible = false; // the descriptor is gone from the GDT: the outer level could not load it either
+            }
+            if (accessible) continue;
+            s->Selectors[segment] = 0;
+            s->SegmentBase[segment] = 0;
+            s->SegmentLimit[segment] = 0;
+        }
+    }
+
+    public static void Commit(CpuState* s, int segment, ushort selector, Descriptor descriptor)
+    {
+        s->Selectors[segment] = selector;
+        s->SegmentBase[segment] = descriptor.Base;
+        s->SegmentLimit[segment] = descriptor.Limit;
+    }
+}
