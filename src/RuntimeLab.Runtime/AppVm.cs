@@ -169,6 +169,8 @@ public sealed record RunOptions
     public long HeapLimit { get; init; }
     /// <summary>Managed call depth at which "Stack overflow." ends the program.</summary>
     public int MaxCallDepth { get; init; } = 20_000;
+    /// <summary>What the verifier refuses before a method first runs (invalid IL, by default).</summary>
+    public Interpreter.VerifyMode Verify { get; init; }
 }
 
 /// <summary>A file that cannot be run: not an assembly, corrupt, no entry point, or a member RuntimeLab lacks.</summary>

@@ -28,7 +28,7 @@ public static class AssemblyVerifier
         {
             if (!method.HasBody) continue;
             var verification = MethodVerifier.Verify(method, raw);
-            result.IlBytes += raw?.BodyOf(method)?.Size ?? 0;
+            result.IlBytes += raw?.SizeOf(method) ?? 0;
             result.Methods.Add(verification);
             onMethod?.Invoke(verification);
         }

@@ -35,7 +35,21 @@ public sealed class RawBodyReader : IDisposable
         }
     }
 
+    /// <summary>The body at the method's RVA; throws <see cref="BadImageFormatException"/> for a malformed header.</summary>
     public MethodBodyBlock? BodyOf(MethodDefinition method) => method.RVA == 0 ? null : _pe.GetMethodBody(method.RVA);
+
+    /// <summary>The body's size in bytes, header and clauses included; 0 where it cannot be read.</summary>
+    public int SizeOf(MethodDefinition method)
+    {
+        try
+        {
+            return BodyOf(method)?.Size ?? 0;
+        }
+        catch (BadImageFormatException)
+        {
+            return 0;
+        }
+    }
 
     public void Dispose() => _pe.Dispose();
 }

@@ -16,11 +16,18 @@ internal static class RunCommand
         var gcStats = new Option<bool>("--gc-stats") { Description = "At exit, print collections per generation, pause times (max, mean, p99), bytes allocated, survived and promoted, and the peak heap on stderr." };
         var gcTrace = new Option<bool>("--gc-trace") { Description = "Print one line per collection on stderr." };
         var gcStress = new Option<int?>("--gc-stress") { Description = "A minor collection at every allocation and a full one every N-th (default N = 16): finds missing roots.", Arity = ArgumentArity.ZeroOrOne, CustomParser = ParseStressPeriod };
+        var verify = new Option<string>("--verify")
+        {
+            Description = "Verification before each method first runs: 'default' refuses invalid IL and runs unverifiable IL (stackalloc, pointers), 'strict' refuses both, 'none' checks nothing.",
+            DefaultValueFactory = _ => "default",
+        };
+        verify.AcceptOnlyFromAmong("default", "strict", "none");
         var run = new Command("run", "Run a .NET program on RuntimeLab: its own loader, interpreter, base library and heap; the host CLR never runs the program.")
         {
-            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress,
+            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress, verify,
         };
-        Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll");
+        Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll",
+            "runtimelab run --verify strict app.dll");
         run.SetAction(parse =>
         {
             var options = new RunOptions
@@ -30,6 +37,7 @@ internal static class RunCommand
                 GcStats = parse.GetValue(gcStats),
                 GcTrace = parse.GetValue(gcTrace),
                 GcStress = parse.GetResult(gcStress) is null ? 0 : parse.GetValue(gcStress) ?? 16,
+                Verify = Enum.Parse<Runtime.Interpreter.VerifyMode>(parse.GetValue(verify)!, ignoreCase: true),
             };
             var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             try

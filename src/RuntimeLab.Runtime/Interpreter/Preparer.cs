@@ -53,6 +53,7 @@ internal sealed unsafe partial class Preparer
     public static PreparedMethod Prepare(VirtualMachine vm, RuntimeMethod method)
     {
         vm.Types.EnsureSignature(method);
+        VerificationGate.BeforeFirstRun(method.Definition, vm.Options.Verify);
         var imported = Importer.Import(method.Definition, method.Context);
         try
         {
