@@ -54,6 +54,73 @@ public class FuzzTests
         }
     });
 
+    /// <summary>
+    /// What the verifier accepts, the interpreter runs without a host crash: mutants of a seed
+    /// program whose every method verifies run to an ordinary end (an exit code, an unhandled
+    /// managed exception, a refused member), never "internal error in RuntimeLab". Mutants with a
+    /// backward branch are skipped: they could loop forever, which is no crash. Merely unverifiable
+    /// mutants are not run: like CoreCLR in full trust, RuntimeLab runs them unchecked, at their risk.
+    /// </summary>
+    [Fact]
+    public void Accepted_mutants_run_without_a_host_crash() => WithinTime(() =>
+    {
+        var random = new Random(1206);
+        var seed = Path.Combine(Corpus.AssembledDirectory, "fuzz-seed.dll");
+        var original = File.ReadAllBytes(seed);
+        var (start, length) = BodyRange(original);
+        var dir = Directory.CreateTempSubdirectory("verifier-run-fuzz-");
+        var ran = 0;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            for (var i = 0; clock.Elapsed < Budget || ran < 5; i++)
+            {
+                var bytes = (byte[])original.Clone();
+                for (var flips = random.Next(1, 3); flips > 0; flips--)
+                    bytes[start + random.Next(length)] = (byte)random.Next(256);
+                var path = Path.Combine(dir.FullName, $"run{i}.dll");
+                File.WriteAllBytes(path, bytes);
+                if (!AcceptedWithoutLoops(path)) continue;
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                try
+                {
+                    Runtime.AppVm.Run(path, [], new Runtime.AppIo(new StringReader(""), stdout, stderr),
+                        new Runtime.RunOptions { MaxCallDepth = 200, HeapLimit = 64 << 20, Verify = Runtime.Interpreter.VerifyMode.Strict });
+                }
+                catch (Runtime.AppLoadException e)
+                {
+                    Assert.False(e.Message.StartsWith("internal error", StringComparison.Ordinal), $"mutant {i} crashed the host: {e.Message}");
+                }
+                ran++;
+            }
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("KEEP_FUZZ") is null) dir.Delete(recursive: true);
+        }
+    });
+
+    private static bool AcceptedWithoutLoops(string path)
+    {
+        try
+        {
+            using var loader = new VerificationLoader(path, [], Corpus.CoreLibPath);
+            var result = AssemblyVerifier.Verify(loader.Assembly.MainModule);
+            if (result.Methods.Any(m => !m.IsVerifiable)) return false;
+            return result.Methods.All(m => m.Method.Body.Instructions.All(ins => ins.Operand switch
+            {
+                Instruction t => t.Offset > ins.Offset,
+                Instruction[] ts => ts.All(t => t.Offset > ins.Offset),
+                _ => true,
+            }));
+        }
+        catch (BytecodeLoadException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The file range that holds method bodies: from the first body to the metadata.</summary>
     private static (int Start, int Length) BodyRange(byte[] bytes)
     {

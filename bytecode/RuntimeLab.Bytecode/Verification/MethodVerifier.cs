@@ -74,7 +74,8 @@ public static class MethodVerifier
             if (!Placed(h.TryStart) || !Placed(h.HandlerStart) || !EndPlaced(h.TryEnd) || !EndPlaced(h.HandlerEnd)
                 || (h.HandlerType == ExceptionHandlerType.Filter && !Placed(h.FilterStart))
                 || h.TryEnd is not null && h.TryEnd.Offset <= h.TryStart!.Offset
-                || h.HandlerEnd is not null && h.HandlerEnd.Offset <= h.HandlerStart!.Offset)
+                || h.HandlerEnd is not null && h.HandlerEnd.Offset <= h.HandlerStart!.Offset
+                || h.HandlerType == ExceptionHandlerType.Catch && h.CatchType is null)
             {
                 sink.Report(VerifierError.EHClauseOutOfRange, h.TryStart?.Offset ?? 0);
                 return false;

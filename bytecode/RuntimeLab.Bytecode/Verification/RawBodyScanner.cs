@@ -74,10 +74,22 @@ internal static class RawBodyScanner
             var ok = OnBoundary(region.TryOffset, region.TryLength) && region.TryLength > 0
                 && OnBoundary(region.HandlerOffset, region.HandlerLength) && region.HandlerLength > 0
                 && (region.Kind != ExceptionRegionKind.Filter || (region.FilterOffset >= 0 && region.FilterOffset < region.HandlerOffset && starts[region.FilterOffset]));
+            if (ok && region.Kind == ExceptionRegionKind.Catch)
+                CheckCatchType(region, metadata, sink);
             if (!ok)
                 sink.Report(VerifierError.EHClauseOutOfRange, region.TryOffset >= 0 && region.TryOffset < il.Length ? region.TryOffset : 0,
                     detail: $"{region.Kind} clause try 0x{region.TryOffset:X}+0x{region.TryLength:X}, handler 0x{region.HandlerOffset:X}+0x{region.HandlerLength:X}");
         }
+    }
+
+    /// <summary>A catch clause names the type it catches by a type token (Partition II §25.4.6).</summary>
+    private static void CheckCatchType(ExceptionRegion region, MetadataReader metadata, DiagnosticSink sink)
+    {
+        var token = region.CatchType.IsNil ? 0 : MetadataTokens.GetToken(region.CatchType);
+        var table = (byte)((uint)token >> 24);
+        var isType = table is (byte)TableIndex.TypeDef or (byte)TableIndex.TypeRef or (byte)TableIndex.TypeSpec;
+        if (!isType || (token & 0xFFFFFF) == 0 || (token & 0xFFFFFF) > metadata.GetTableRowCount((TableIndex)table))
+            sink.Report(VerifierError.TokenResolve, region.HandlerOffset, detail: $"catch clause type token 0x{token:X8}");
     }
 
     /// <summary>A token must be of a table the instruction allows and name a row that exists (Partition III §1.9).</summary>
