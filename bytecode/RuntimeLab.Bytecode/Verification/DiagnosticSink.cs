@@ -5,8 +5,9 @@ namespace RuntimeLab.Bytecode.Verification;
 /// <summary>Collects one method's diagnostics; each check reports through it with the offset it is at.</summary>
 internal sealed class DiagnosticSink(MethodDefinition method)
 {
-    private readonly string _assembly = MethodIdentity.AssemblyOf(method);
-    private readonly string _method = MethodIdentity.Of(method);
+    // Named only when there is something to report: most methods have nothing, and naming costs.
+    private string? _assembly;
+    private string? _method;
     private readonly HashSet<(VerifierError, int)> _seen = [];
 
     public List<VerificationDiagnostic> Diagnostics { get; } = [];
@@ -15,6 +16,8 @@ internal sealed class DiagnosticSink(MethodDefinition method)
     public void Report(VerifierError error, int offset, string? found = null, string? expected = null, string? detail = null, VerificationClass? cls = null)
     {
         if (!_seen.Add((error, offset))) return;
+        _assembly ??= MethodIdentity.AssemblyOf(method);
+        _method ??= MethodIdentity.Of(method);
         Diagnostics.Add(new VerificationDiagnostic(error, cls ?? VerifierErrors.ClassOf(error), _assembly, _method, offset, found, expected, detail));
     }
 

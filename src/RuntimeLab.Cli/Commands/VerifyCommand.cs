@@ -92,6 +92,7 @@ internal static class VerifyCommand
         output.WriteLine($"{result.Methods.Count} method(s) checked: {result.Verified} verify, {result.Failing} fail ({invalid} invalid, {result.Failing - invalid} only unverifiable).");
         foreach (var (error, count) in result.ByIdentifier)
             output.WriteLine($"  {error,-32} {count,6}  {VerifierErrors.ClassOf(error).ToString().ToLowerInvariant()}");
+        output.Flush(); // the summary before the timing line, when both go to one terminal
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
         Console.Error.WriteLine($"verified {result.IlBytes:N0} IL bytes in {elapsed.TotalMilliseconds:F0} ms ({result.IlBytes / seconds / 1e6:F1} MB/s, {result.Methods.Count / seconds:F0} methods/s)");
     }

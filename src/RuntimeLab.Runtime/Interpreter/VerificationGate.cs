@@ -32,9 +32,12 @@ internal static class VerificationGate
         public RawBodyReader? Reader { get; } = RawBodyReader.Open(module);
     }
 
-    public static void BeforeFirstRun(MethodDefinition method, VerifyMode mode)
+    /// <summary>Verifies the method (once) and refuses it if the mode says so. Returns the importer's
+    /// states the verification proved when they are those the interpreter needs (a method outside any
+    /// generic instantiation), so the method is imported once, not twice.</summary>
+    public static ImportedMethod? BeforeFirstRun(MethodDefinition method, Bytecode.Metadata.GenericContext context, VerifyMode mode)
     {
-        if (mode == VerifyMode.None || !method.HasBody) return;
+        if (mode == VerifyMode.None || !method.HasBody) return null;
         MethodVerification result;
         lock (Verified)
         {
@@ -46,7 +49,7 @@ internal static class VerificationGate
             }
         }
         var refused = result.Diagnostics.Where(d => mode == VerifyMode.Strict || d.Class == VerificationClass.Invalid).ToList();
-        if (refused.Count == 0) return;
+        if (refused.Count == 0) return context.IsEmpty ? result.Imported : null;
         var what = refused.Any(d => d.Class == VerificationClass.Invalid) ? "invalid IL" : "unverifiable IL (--verify strict)";
         throw new InvalidIlException(Bytecode.Metadata.TypeNames.ShortMethod(method), refused[0].Offset,
             $"{what}, refused before it runs:\n{string.Join("\n", refused.Select(d => d.Format()))}", refused[0].Error);
