@@ -184,12 +184,7 @@ public sealed class Importer
         return new StackEntry(StackKind.ObjRef, _types.Object);
     }
 
-    private TypeReference? BaseOf(TypeReference t)
-    {
-        if (t is ArrayType) return _types.Object;
-        var def = t.Resolve();
-        return def?.BaseType is null ? null : GenericContext.OfType(t).Close(def.BaseType);
-    }
+    private TypeReference? BaseOf(TypeReference t) => t is ArrayType ? _types.Object : TypeCompatibility.BaseOf(t);
 
     private readonly record struct Flow(bool FallsThrough, Instruction[] Targets, bool EmptiesStack = false)
     {

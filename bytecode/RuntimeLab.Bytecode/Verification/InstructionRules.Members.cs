@@ -8,20 +8,22 @@ namespace RuntimeLab.Bytecode.Verification;
 /// <summary>Arguments, returns, fields, calls, object creation and function pointers.</summary>
 internal sealed partial class InstructionRules
 {
-    private static MethodDefinition? TryResolve(MethodReference r)
+    /// <summary>A definition, or null where its assembly cannot be found: the rules that need it are skipped.</summary>
+    private static T? TryResolve<T>(Func<T?> resolve) where T : class
     {
-        try { return r.Resolve(); } catch (AssemblyResolutionException) { return null; } catch (Loading.UnsupportedMemberException) { return null; }
+        try
+        {
+            return resolve();
+        }
+        catch (Exception e) when (e is AssemblyResolutionException or Loading.UnsupportedMemberException)
+        {
+            return null;
+        }
     }
 
-    private static FieldDefinition? TryResolve(FieldReference r)
-    {
-        try { return r.Resolve(); } catch (AssemblyResolutionException) { return null; } catch (Loading.UnsupportedMemberException) { return null; }
-    }
-
-    private static TypeDefinition? TryResolve(TypeReference r)
-    {
-        try { return r.Resolve(); } catch (AssemblyResolutionException) { return null; } catch (Loading.UnsupportedMemberException) { return null; }
-    }
+    private static MethodDefinition? TryResolve(MethodReference r) => TryResolve(r.Resolve);
+    private static FieldDefinition? TryResolve(FieldReference r) => TryResolve(r.Resolve);
+    private static TypeDefinition? TryResolve(TypeReference r) => TryResolve(r.Resolve);
 
     private bool SameDeclaringType(TypeReference t) => t.Resolve() is { } d ? d == Method.DeclaringType : t.FullName == Method.DeclaringType.FullName;
 
