@@ -58,6 +58,8 @@ internal sealed partial class InstructionRules
         var isStaticAccess = code is Code.Ldsfld or Code.Ldsflda or Code.Stsfld;
         var declaring = _m.Context.Close(field.DeclaringType);
         var fieldType = FieldTypeOf(field);
+        if (def is not null && !MemberAccess.CanAccess(Method.DeclaringType, def))
+            Report(VerifierError.FieldAccess, found: $"{TypeNames.Display(declaring)}.{field.Name}");
         if (def is not null && isStaticAccess && !def.IsStatic)
         {
             Report(VerifierError.ExpectedStaticField, found: $"instance field {field.Name}");
@@ -91,6 +93,12 @@ internal sealed partial class InstructionRules
             Report(VerifierError.StackUnexpected, found: holder.ToString(), expected: $"{TypeNames.Display(declaring)} or a byref to it");
     }
 
+    private void CheckAccess(MethodDefinition? def, MethodReference reference)
+    {
+        if (def is not null && !MemberAccess.CanAccess(Method.DeclaringType, def))
+            Report(VerifierError.MethodAccess, found: TypeNames.Method(reference));
+    }
+
     private Instruction? Previous(int back = 1) => _index - back >= 0 ? _code[_index - back] : null;
 
     private void CheckCall()
@@ -99,6 +107,7 @@ internal sealed partial class InstructionRules
         var reference = callee.Reference;
         var def = TryResolve(reference);
         var isCallvirt = _ins.OpCode.Code == Code.Callvirt;
+        CheckAccess(def, reference);
         var n = callee.Parameters.Count;
         for (var i = 0; i < n; i++) ExpectAssignable(Arg(n - 1 - i), callee.Parameters[i]);
         if (def is { IsStatic: true } && isCallvirt) Report(VerifierError.CallVirtOnStatic);
@@ -165,6 +174,7 @@ internal sealed partial class InstructionRules
             return;
         }
         var def = TryResolve(reference);
+        CheckAccess(def, reference);
         if (def is { IsStatic: true }) Report(VerifierError.CtorSig);
         if (callee.DeclaringType is ArrayType) return;
         var type = TryResolve(callee.DeclaringType);
@@ -198,6 +208,7 @@ internal sealed partial class InstructionRules
     {
         var reference = (MethodReference)_ins.Operand;
         if (reference.Name is ".ctor" or ".cctor") Report(VerifierError.LdftnCtor);
+        CheckAccess(TryResolve(reference), reference);
         if (_ins.OpCode.Code != Code.Ldvirtftn) return;
         if (TryResolve(reference) is { IsStatic: true }) Report(VerifierError.LdvirtftnOnStatic);
         ExpectObjRef(Arg(0));

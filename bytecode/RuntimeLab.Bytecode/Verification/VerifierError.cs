@@ -75,6 +75,8 @@ public enum VerifierError
     ReturnPtrToStack,
 
     // Members and calls.
+    MethodAccess,
+    FieldAccess,
     ExpectedStaticField,
     InitOnly,
     CallVirtOnValueType,

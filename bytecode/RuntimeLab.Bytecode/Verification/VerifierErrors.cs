@@ -98,6 +98,8 @@ public static class VerifierErrors
         VerifierError.ReturnMissing => "Return value missing on the stack.",
         VerifierError.ReturnEmpty => "Stack must contain only the return value.",
         VerifierError.ReturnPtrToStack => "Return type is ByRef, TypedReference, ArgHandle, or ArgIterator.",
+        VerifierError.MethodAccess => "Method is not visible.",
+        VerifierError.FieldAccess => "Field is not visible.",
         VerifierError.ExpectedStaticField => "Expected static field.",
         VerifierError.InitOnly => "Cannot change initonly field outside its .ctor.",
         VerifierError.CallVirtOnValueType => "Callvirt on a value type method.",
