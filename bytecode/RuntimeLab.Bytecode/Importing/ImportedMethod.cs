@@ -23,7 +23,7 @@ public sealed class ImportedMethod
     public CalleeSignature?[] Callees { get; }
     public int MaxStackDepth { get; }
     /// <summary>Per instruction, in a reference type's constructor: has <c>this</c> been handed to a
-    /// base or sibling constructor on every path to it. All false where untracked or unreachable.</summary>
+    /// base or sibling constructor on every path to it. True throughout other methods; false where unreachable.</summary>
     public bool[] ThisInitializedBefore { get; init; } = [];
     public bool TracksThisInitialization { get; init; }
 

@@ -100,23 +100,37 @@ public sealed class VerificationLoader : IDisposable
         foreach (var a in _referenced.Values) a?.Dispose();
     }
 
-    /// <summary>Cecil's resolver, with the shared framework behind the base library.</summary>
+    /// <summary>Cecil's resolver, with the shared framework behind the base library: for a type the
+    /// base library lacks, and for a member its type there lacks (System.GC has no GetGeneration there).</summary>
     private sealed class FallbackMetadataResolver(IAssemblyResolver resolver, VerificationLoader loader) : MetadataResolver(resolver)
     {
-        public override TypeDefinition? Resolve(TypeReference type)
+        public override TypeDefinition? Resolve(TypeReference type) =>
+            OrNull(() => base.Resolve(type)) ?? loader.FromSharedFramework(type.GetElementType());
+
+        public override MethodDefinition? Resolve(MethodReference method) =>
+            OrNull(() => base.Resolve(method)) ?? InSharedFramework(method.DeclaringType, t => GetMethod(t.Methods, method.GetElementMethod()));
+
+        public override FieldDefinition? Resolve(FieldReference field) =>
+            OrNull(() => base.Resolve(field)) ?? InSharedFramework(field.DeclaringType, t => t.Fields.FirstOrDefault(f => f.Name == field.Name));
+
+        /// <summary>The member in the shared framework's definition of its type or one of that type's bases.</summary>
+        private T? InSharedFramework<T>(TypeReference declaring, Func<TypeDefinition, T?> find) where T : class
         {
-            TypeDefinition? found = null;
+            for (var t = loader.FromSharedFramework(declaring.GetElementType()); t is not null; t = t.BaseType is null ? null : OrNull(() => t.BaseType.Resolve()))
+                if (find(t) is { } found) return found;
+            return null;
+        }
+
+        private static T? OrNull<T>(Func<T?> resolve) where T : class
+        {
             try
             {
-                found = base.Resolve(type);
+                return resolve();
             }
-            catch (AssemblyResolutionException)
+            catch (Exception e) when (e is AssemblyResolutionException or UnsupportedMemberException)
             {
+                return null;
             }
-            catch (UnsupportedMemberException)
-            {
-            }
-            return found ?? loader.FromSharedFramework(type.GetElementType());
         }
     }
 }

@@ -58,6 +58,7 @@ internal sealed partial class InstructionRules
         var isStaticAccess = code is Code.Ldsfld or Code.Ldsflda or Code.Stsfld;
         var declaring = _m.Context.Close(field.DeclaringType);
         var fieldType = FieldTypeOf(field);
+        if (def is null) ReportMissing($"field {TypeNames.Display(declaring)}.{field.Name}");
         if (def is not null && !MemberAccess.CanAccess(Method.DeclaringType, def))
             Report(VerifierError.FieldAccess, found: $"{TypeNames.Display(declaring)}.{field.Name}");
         if (def is not null && isStaticAccess && !def.IsStatic)
@@ -93,11 +94,21 @@ internal sealed partial class InstructionRules
             Report(VerifierError.StackUnexpected, found: holder.ToString(), expected: $"{TypeNames.Display(declaring)} or a byref to it");
     }
 
+    /// <summary>The member must exist (and be visible): arrays' methods are the runtime's own and always do.</summary>
     private void CheckAccess(MethodDefinition? def, MethodReference reference)
     {
-        if (def is not null && !MemberAccess.CanAccess(Method.DeclaringType, def))
+        if (def is null)
+        {
+            if (reference.DeclaringType is not ArrayType) ReportMissing($"method {TypeNames.Method(reference)}");
+        }
+        else if (!MemberAccess.CanAccess(Method.DeclaringType, def))
             Report(VerifierError.MethodAccess, found: TypeNames.Method(reference));
     }
+
+    /// <summary>A member no reachable assembly defines. Unverifiable, not invalid: `run` reports it
+    /// when the program reaches it, as it reports members the base library lacks.</summary>
+    private void ReportMissing(string member) =>
+        Report(VerifierError.TokenResolve, detail: $"{member} not found", cls: VerificationClass.Unverifiable);
 
     private Instruction? Previous(int back = 1) => _index - back >= 0 ? _code[_index - back] : null;
 

@@ -15,12 +15,18 @@ public sealed record VerificationDiagnostic(
     string? Expected = null,
     string? Detail = null)
 {
-    public string Format()
+    public string Format() => $"[IL]: Error [{Error}]: [{Assembly} : {Method}][offset 0x{Offset:X8}]{Explanation}";
+
+    /// <summary>What follows the offset: <c>[found …][expected …] Description. (detail)</c>.</summary>
+    public string Explanation
     {
-        var found = Found is null ? "" : $"[found {Found}]";
-        var expected = Expected is null ? "" : $"[expected {Expected}]";
-        var detail = Detail is null ? "" : $" ({Detail})";
-        return $"[IL]: Error [{Error}]: [{Assembly} : {Method}][offset 0x{Offset:X8}]{found}{expected} {VerifierErrors.Describe(Error)}{detail}";
+        get
+        {
+            var found = Found is null ? "" : $"[found {Found}]";
+            var expected = Expected is null ? "" : $"[expected {Expected}]";
+            var detail = Detail is null ? "" : $" ({Detail})";
+            return $"{found}{expected} {VerifierErrors.Describe(Error)}{detail}";
+        }
     }
 
     public override string ToString() => Format();

@@ -78,7 +78,7 @@ internal static class VerifyCommand
         if (m.Imported is { } imported)
             StackTypeListing.WriteStates(output, imported, ins =>
             {
-                var here = m.Diagnostics.Where(d => d.Offset == ins.Offset).Select(d => $"{d.Error}: {d.Format()[(d.Format().IndexOf("][offset", StringComparison.Ordinal) + 1)..]}").ToArray();
+                var here = m.Diagnostics.Where(d => d.Offset == ins.Offset).Select(d => $"[{d.Error}]{d.Explanation}").ToArray();
                 return here.Length == 0 ? null : string.Join("\n             ^ ", here);
             });
         foreach (var d in m.Diagnostics) output.WriteLine("    " + d.Format());
