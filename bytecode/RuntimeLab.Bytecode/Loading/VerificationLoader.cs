@@ -1,4 +1,5 @@
 using Mono.Cecil;
+using static RuntimeLab.Bytecode.Loading.Resolution;
 
 namespace RuntimeLab.Bytecode.Loading;
 
@@ -119,18 +120,6 @@ public sealed class VerificationLoader : IDisposable
             for (var t = loader.FromSharedFramework(declaring.GetElementType()); t is not null; t = t.BaseType is null ? null : OrNull(() => t.BaseType.Resolve()))
                 if (find(t) is { } found) return found;
             return null;
-        }
-
-        private static T? OrNull<T>(Func<T?> resolve) where T : class
-        {
-            try
-            {
-                return resolve();
-            }
-            catch (Exception e) when (e is AssemblyResolutionException or UnsupportedMemberException)
-            {
-                return null;
-            }
         }
     }
 }

@@ -8,22 +8,10 @@ namespace RuntimeLab.Bytecode.Verification;
 /// <summary>Arguments, returns, fields, calls, object creation and function pointers.</summary>
 internal sealed partial class InstructionRules
 {
-    /// <summary>A definition, or null where its assembly cannot be found: the rules that need it are skipped.</summary>
-    private static T? TryResolve<T>(Func<T?> resolve) where T : class
-    {
-        try
-        {
-            return resolve();
-        }
-        catch (Exception e) when (e is AssemblyResolutionException or Loading.UnsupportedMemberException)
-        {
-            return null;
-        }
-    }
-
-    private static MethodDefinition? TryResolve(MethodReference r) => TryResolve(r.Resolve);
-    private static FieldDefinition? TryResolve(FieldReference r) => TryResolve(r.Resolve);
-    private static TypeDefinition? TryResolve(TypeReference r) => TryResolve(r.Resolve);
+    // Definitions, or null where their assembly cannot be found: the rules that need them are skipped.
+    private static MethodDefinition? TryResolve(MethodReference r) => Loading.Resolution.OrNull(r.Resolve);
+    private static FieldDefinition? TryResolve(FieldReference r) => Loading.Resolution.OrNull(r.Resolve);
+    private static TypeDefinition? TryResolve(TypeReference r) => Loading.Resolution.OrNull(r.Resolve);
 
     private bool SameDeclaringType(TypeReference t) => t.Resolve() is { } d ? d == Method.DeclaringType : t.FullName == Method.DeclaringType.FullName;
 
