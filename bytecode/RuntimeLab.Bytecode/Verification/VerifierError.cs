@@ -62,11 +62,9 @@ public enum VerifierError
     ExpectedNumericType,
     StackObjRef,
     StackByRef,
-    StackMethod,
     ExpectedArray,
     ValueTypeExpected,
     BoxByRef,
-    ThrowOrCatchOnlyExceptionType,
 
     // Returns.
     ReturnVoid,
