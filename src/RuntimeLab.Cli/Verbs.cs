@@ -17,8 +17,8 @@ internal static class Verbs
         X86Command.Create(),
         RunCommand.Create(),
         IlCommand.Create(),
+        VerifyCommand.Create(),
         // Later issues add their verbs here, one file each under Commands/:
-        //   VerifyCommand.Create()  verify FILE            check a CIL assembly before running it
         // run, x86 run and x86 boot are guest verbs: list them in GuestVerbPaths below too.
     ];
 

@@ -171,6 +171,8 @@ public sealed record RunOptions
     public int MaxCallDepth { get; init; } = 20_000;
     /// <summary>Methods (a <c>Type::Method</c> pattern) whose prepared code is listed on stderr when first prepared.</summary>
     public string? ShowPrepared { get; init; }
+    /// <summary>What the verifier refuses before a method first runs (invalid IL, by default).</summary>
+    public Interpreter.VerifyMode Verify { get; init; }
 }
 
 /// <summary>A file that cannot be run: not an assembly, corrupt, no entry point, or a member RuntimeLab lacks.</summary>

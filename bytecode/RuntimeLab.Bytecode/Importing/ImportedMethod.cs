@@ -22,6 +22,10 @@ public sealed class ImportedMethod
     /// <summary>Closed call-site signatures, by instruction index (null where not a call).</summary>
     public CalleeSignature?[] Callees { get; }
     public int MaxStackDepth { get; }
+    /// <summary>Per instruction, in a reference type's constructor: has <c>this</c> been handed to a
+    /// base or sibling constructor on every path to it. True throughout other methods; false where unreachable.</summary>
+    public bool[] ThisInitializedBefore { get; init; } = [];
+    public bool TracksThisInitialization { get; init; }
 
     private readonly Dictionary<int, int> _indexOfOffset;
 

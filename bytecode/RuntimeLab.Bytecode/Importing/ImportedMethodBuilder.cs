@@ -13,6 +13,11 @@ internal sealed class ImportedMethodBuilder
     private int _maxDepth;
 
     public StackEntry[]?[] StackBefore { get; }
+    /// <summary>Per instruction: is <c>this</c> initialized on every path to it (see <see cref="TracksThisInitialization"/>).</summary>
+    public bool[] ThisInitializedBefore { get; }
+    /// <summary>An instance constructor of a reference type other than object: <c>this</c> starts
+    /// uninitialized and must be handed to a base or sibling constructor first (Partition III §1.8.1.4).</summary>
+    public bool TracksThisInitialization { get; }
     public CalleeSignature?[] Callees { get; }
     public TypeReference[] ArgumentTypes { get; }
     public TypeReference[] LocalTypes { get; }
@@ -25,6 +30,9 @@ internal sealed class ImportedMethodBuilder
         var instructions = method.Body.Instructions;
         StackBefore = new StackEntry[instructions.Count][];
         Callees = new CalleeSignature[instructions.Count];
+        ThisInitializedBefore = new bool[instructions.Count];
+        TracksThisInitialization = method.IsConstructor && !method.IsStatic && !method.DeclaringType.IsValueType
+            && method.DeclaringType.BaseType is not null;
         for (var i = 0; i < instructions.Count; i++) _indexOfOffset[instructions[i].Offset] = i;
         var args = new List<TypeReference>();
         if (method.HasThis)
@@ -38,11 +46,15 @@ internal sealed class ImportedMethodBuilder
         ReturnType = context.Close(method.ReturnType);
     }
 
-    public int IndexOf(Instruction target) =>
-        _indexOfOffset.TryGetValue(target.Offset, out var i) ? i
-            : throw new InvalidIlException(TypeNames.ShortMethod(_method), target.Offset, "branch target is not an instruction");
+    public int IndexOf(Instruction? target) =>
+        target is not null && _indexOfOffset.TryGetValue(target.Offset, out var i) ? i
+            : throw new InvalidIlException(TypeNames.ShortMethod(_method), target?.Offset ?? 0, "branch target is not an instruction", Verification.VerifierError.BadJumpTarget);
 
     public void NoteDepth(int depth) => _maxDepth = Math.Max(_maxDepth, depth);
 
-    public ImportedMethod Build() => new(_method, _context, ArgumentTypes, LocalTypes, ReturnType, StackBefore, Callees, _maxDepth);
+    public ImportedMethod Build() => new(_method, _context, ArgumentTypes, LocalTypes, ReturnType, StackBefore, Callees, _maxDepth)
+    {
+        ThisInitializedBefore = ThisInitializedBefore,
+        TracksThisInitialization = TracksThisInitialization,
+    };
 }

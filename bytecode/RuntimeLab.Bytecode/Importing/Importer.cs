@@ -1,6 +1,7 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using RuntimeLab.Bytecode.Metadata;
+using RuntimeLab.Bytecode.Verification;
 
 namespace RuntimeLab.Bytecode.Importing;
 
@@ -16,6 +17,9 @@ public sealed class Importer
     private readonly GenericContext _context;
     private readonly ImportedMethodBuilder _b;
     private readonly TypeSystem _types;
+    /// <summary>Whether the constructor's <c>this</c> is initialized at the instruction being stepped
+    /// (always true outside reference-type constructors).</summary>
+    private bool _thisInitialized;
 
     private Importer(MethodDefinition method, GenericContext context)
     {
@@ -47,57 +51,88 @@ public sealed class Importer
     {
         var instructions = _method.Body.Instructions;
         var work = new Stack<int>();
-        void Enter(int index, StackEntry[] state, int fromOffset)
+        // Only the runtime enters a handler or filter; a branch or fall-through into one is reported by
+        // the verifier (BranchIntoHandler …) and must not be merged with the runtime's entry state.
+        var handlerEntries = new HashSet<int>();
+        var seeding = true;
+        void Enter(int index, StackEntry[] state, bool thisInitialized, int fromOffset)
         {
+            if (!seeding && handlerEntries.Contains(index) && fromOffset >= 0) return;
             var existing = _b.StackBefore[index];
             if (existing is null)
             {
                 _b.StackBefore[index] = state;
+                _b.ThisInitializedBefore[index] = thisInitialized;
                 work.Push(index);
                 return;
             }
             if (existing.Length != state.Length)
                 throw new InvalidIlException(MethodName, instructions[index].Offset,
-                    $"stack depth {state.Length} from IL_{fromOffset:x4} differs from depth {existing.Length} on another path");
+                    $"stack depth {state.Length} from IL_{fromOffset:x4} differs from depth {existing.Length} on another path", VerifierError.PathStackDepth);
             var merged = Merge(existing, state, instructions[index].Offset);
-            if (merged is not null)
-            {
-                _b.StackBefore[index] = merged;
-                work.Push(index);
-            }
+            // `this` is initialized at a join only if it is on every path into it.
+            var thisChanged = _b.ThisInitializedBefore[index] && !thisInitialized;
+            if (thisChanged) _b.ThisInitializedBefore[index] = false;
+            if (merged is not null) _b.StackBefore[index] = merged;
+            if (merged is not null || thisChanged) work.Push(index);
         }
 
         if (instructions.Count == 0)
-            throw new InvalidIlException(MethodName, 0, "empty method body");
-        Enter(0, [], 0);
+            throw new InvalidIlException(MethodName, 0, "empty method body", VerifierError.CodeSizeZero);
+        Enter(0, [], !_b.TracksThisInitialization, 0);
         foreach (var handler in _method.Body.ExceptionHandlers)
         {
             StackEntry[] entry = handler.HandlerType is ExceptionHandlerType.Catch
                 ? [new StackEntry(StackKind.ObjRef, _context.Close(handler.CatchType))]
                 : handler.HandlerType is ExceptionHandlerType.Filter ? [new StackEntry(StackKind.ObjRef, _types.Object)] : [];
-            Enter(_b.IndexOf(handler.HandlerStart), entry, handler.HandlerStart.Offset);
+            // Handlers start as if `this` were initialized; every instruction of the try then
+            // lowers that to its own state (below), so the handler sees the meet of them all.
+            Enter(_b.IndexOf(handler.HandlerStart), entry, true, -1);
+            handlerEntries.Add(_b.IndexOf(handler.HandlerStart));
             if (handler.FilterStart is not null)
-                Enter(_b.IndexOf(handler.FilterStart), [new StackEntry(StackKind.ObjRef, _types.Object)], handler.FilterStart.Offset);
+            {
+                Enter(_b.IndexOf(handler.FilterStart), [new StackEntry(StackKind.ObjRef, _types.Object)], true, -1);
+                handlerEntries.Add(_b.IndexOf(handler.FilterStart));
+            }
         }
+        seeding = false;
 
         while (work.Count > 0)
         {
             var index = work.Pop();
             var instruction = instructions[index];
             var stack = new List<StackEntry>(_b.StackBefore[index]!);
+            _thisInitialized = _b.ThisInitializedBefore[index];
+            if (_b.TracksThisInitialization && !_thisInitialized) ReachHandlersUninitialized(instruction, Enter);
             var flow = Step(index, instruction, stack);
             _b.NoteDepth(stack.Count);
             var after = stack.ToArray();
             if (flow.FallsThrough)
             {
                 if (index + 1 >= instructions.Count)
-                    throw new InvalidIlException(MethodName, instruction.Offset, "control falls through the end of the method");
-                Enter(index + 1, after, instruction.Offset);
+                    throw new InvalidIlException(MethodName, instruction.Offset, "control falls through the end of the method", VerifierError.MethodFallthrough);
+                Enter(index + 1, after, _thisInitialized, instruction.Offset);
             }
             foreach (var target in flow.Targets)
-                Enter(_b.IndexOf(target), flow.EmptiesStack ? [] : after, instruction.Offset);
+                Enter(_b.IndexOf(target), flow.EmptiesStack ? [] : after, _thisInitialized, instruction.Offset);
         }
         return _b.Build();
+    }
+
+    /// <summary>An exception can leave any instruction of a try: its handlers see `this` as it is there.</summary>
+    private void ReachHandlersUninitialized(Instruction instruction, Action<int, StackEntry[], bool, int> enter)
+    {
+        foreach (var handler in _method.Body.ExceptionHandlers)
+        {
+            if (instruction.Offset < handler.TryStart.Offset || (handler.TryEnd is not null && instruction.Offset >= handler.TryEnd.Offset)) continue;
+            var handlerIndex = _b.IndexOf(handler.HandlerStart);
+            enter(handlerIndex, _b.StackBefore[handlerIndex]!, false, -1);
+            if (handler.FilterStart is not null)
+            {
+                var filterIndex = _b.IndexOf(handler.FilterStart);
+                enter(filterIndex, _b.StackBefore[filterIndex]!, false, -1);
+            }
+        }
     }
 
     /// <summary>The merge of two states (§1.8.1.3), or null when <paramref name="existing"/> already covers it.</summary>
@@ -112,14 +147,21 @@ public sealed class Importer
             var kindA = a.Kind == StackKind.Float32 ? StackKind.Float64 : a.Kind;
             var kindB = b.Kind == StackKind.Float32 ? StackKind.Float64 : b.Kind;
             if (kindA != kindB && !(a.IsInteger && b.IsInteger && (a.Kind == StackKind.NativeInt || b.Kind == StackKind.NativeInt) && a.Kind != StackKind.Int64 && b.Kind != StackKind.Int64))
-                throw new InvalidIlException(MethodName, offset, $"stack slot {i} is {a} on one path and {b} on another");
+                throw new InvalidIlException(MethodName, offset, $"stack slot {i} is {a} on one path and {b} on another", VerifierError.PathStackUnexpected);
+            if (a.IsUninitializedThis != b.IsUninitializedThis)
+                throw new InvalidIlException(MethodName, offset, $"stack slot {i} is the uninitialized this on one path only", VerifierError.PathStackUnexpected);
             StackEntry m;
             if (a.Kind == StackKind.ObjRef)
                 m = a.IsNullType ? b : b.IsNullType ? a : CommonSupertype(a, b);
             else if (a.Kind != b.Kind)
                 m = a.Kind is StackKind.NativeInt or StackKind.Float64 ? a with { Type = null } : b with { Type = null };
+            else if (a.Kind is StackKind.ByRef or StackKind.ValueType
+                     && !(a.Kind == StackKind.ByRef ? TypeCompatibility.SameReferent(a.Type, b.Type) : TypeCompatibility.SameType(a.Type, b.Type)))
+                throw new InvalidIlException(MethodName, offset, $"stack slot {i} is {a} on one path and {b} on another", VerifierError.PathStackUnexpected);
             else
                 m = a.Type?.FullName == b.Type?.FullName ? a : a with { Type = a.Kind is StackKind.ValueType or StackKind.ByRef ? a.Type : null };
+            // A byref that is read-only or points into this frame on one path is so at the join.
+            m = m with { Flags = m.Flags | ((a.Flags | b.Flags) & (StackFlags.ReadOnly | StackFlags.LocalHome)) };
             if (m == a) continue;
             merged ??= (StackEntry[])existing.Clone();
             merged[i] = m;
@@ -131,6 +173,9 @@ public sealed class Importer
     private StackEntry CommonSupertype(StackEntry a, StackEntry b)
     {
         if (a.Type!.FullName == b.Type!.FullName) return a;
+        // One side already covers the other (an interface and its implementer, a class and its base).
+        if (TypeCompatibility.IsSubtype(b.Type, a.Type)) return a;
+        if (TypeCompatibility.IsSubtype(a.Type, b.Type)) return b;
         var ancestorsOfA = new HashSet<string>();
         for (TypeReference? t = a.Type; t is not null; t = BaseOf(t)) ancestorsOfA.Add(t.FullName);
         for (TypeReference? t = b.Type; t is not null; t = BaseOf(t))
@@ -139,12 +184,7 @@ public sealed class Importer
         return new StackEntry(StackKind.ObjRef, _types.Object);
     }
 
-    private TypeReference? BaseOf(TypeReference t)
-    {
-        if (t is ArrayType) return _types.Object;
-        var def = t.Resolve();
-        return def?.BaseType is null ? null : GenericContext.OfType(t).Close(def.BaseType);
-    }
+    private TypeReference? BaseOf(TypeReference t) => t is ArrayType ? _types.Object : TypeCompatibility.BaseOf(t);
 
     private readonly record struct Flow(bool FallsThrough, Instruction[] Targets, bool EmptiesStack = false)
     {
@@ -155,7 +195,8 @@ public sealed class Importer
     private StackEntry Pop(List<StackEntry> s, Instruction at)
     {
         if (s.Count == 0)
-            throw new InvalidIlException(MethodName, at.Offset, $"{at.OpCode.Name} pops from an empty stack");
+            throw new InvalidIlException(MethodName, at.Offset, $"{at.OpCode.Name} pops from an empty stack",
+                at.OpCode.Code == Code.Ret ? VerifierError.ReturnMissing : VerifierError.StackUnderflow);
         var e = s[^1];
         s.RemoveAt(s.Count - 1);
         return e;
@@ -186,27 +227,32 @@ public sealed class Importer
             case Code.Constrained: case Code.No:
                 return Flow.Next;
             case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
-                s.Add(TypeClassifier.ToStack(_b.ArgumentTypes[ins.OpCode.Code - Code.Ldarg_0]));
+                s.Add(LoadArgument(ins.OpCode.Code - Code.Ldarg_0, ins));
                 return Flow.Next;
             case Code.Ldarg: case Code.Ldarg_S:
-                s.Add(TypeClassifier.ToStack(_b.ArgumentTypes[ArgIndex(ins)]));
+                s.Add(LoadArgument(ArgIndex(ins), ins));
                 return Flow.Next;
             case Code.Ldarga: case Code.Ldarga_S:
-                s.Add(new StackEntry(StackKind.ByRef, _b.ArgumentTypes[ArgIndex(ins)]));
+                s.Add(new StackEntry(StackKind.ByRef, _b.ArgumentTypes[ArgIndex(ins)]) { Flags = StackFlags.LocalHome });
                 return Flow.Next;
             case Code.Starg: case Code.Starg_S:
                 Pop(s, ins);
                 return Flow.Next;
             case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
-                s.Add(TypeClassifier.ToStack(_b.LocalTypes[ins.OpCode.Code - Code.Ldloc_0]));
+                s.Add(TypeClassifier.ToStack(Local(ins.OpCode.Code - Code.Ldloc_0, ins)));
                 return Flow.Next;
             case Code.Ldloc: case Code.Ldloc_S:
-                s.Add(TypeClassifier.ToStack(_b.LocalTypes[((VariableDefinition)ins.Operand).Index]));
+                s.Add(TypeClassifier.ToStack(Local(LocalIndex(ins), ins)));
                 return Flow.Next;
             case Code.Ldloca: case Code.Ldloca_S:
-                s.Add(new StackEntry(StackKind.ByRef, Unpinned(_b.LocalTypes[((VariableDefinition)ins.Operand).Index])));
+                s.Add(new StackEntry(StackKind.ByRef, Unpinned(Local(LocalIndex(ins), ins))) { Flags = StackFlags.LocalHome });
                 return Flow.Next;
-            case Code.Stloc_0: case Code.Stloc_1: case Code.Stloc_2: case Code.Stloc_3: case Code.Stloc: case Code.Stloc_S:
+            case Code.Stloc_0: case Code.Stloc_1: case Code.Stloc_2: case Code.Stloc_3:
+                _ = Local(ins.OpCode.Code - Code.Stloc_0, ins);
+                Pop(s, ins);
+                return Flow.Next;
+            case Code.Stloc: case Code.Stloc_S:
+                _ = Local(LocalIndex(ins), ins);
                 Pop(s, ins);
                 return Flow.Next;
             case Code.Ldnull:
@@ -232,7 +278,9 @@ public sealed class Importer
                     s.Add(TypeClassifier.ToStack(callee.DeclaringType));
                     return Flow.Next;
                 }
-                if (callee.HasThis) Pop(s, ins);
+                if (callee.HasThis && Pop(s, ins).IsUninitializedThis && ins.OpCode.Code == Code.Call && callee.Reference.Name == ".ctor")
+                    _thisInitialized = true; // the base (or another of this type's) constructor ran
+
                 if (callee.ReturnType.MetadataType != MetadataType.Void) s.Add(TypeClassifier.ToStack(callee.ReturnType));
                 return Flow.Next;
             }
@@ -247,7 +295,8 @@ public sealed class Importer
             case Code.Ret:
                 if (_b.ReturnType.MetadataType != MetadataType.Void) Pop(s, ins);
                 if (s.Count != 0)
-                    throw new InvalidIlException(MethodName, ins.Offset, $"ret with {s.Count} extra value(s) on the stack");
+                    throw new InvalidIlException(MethodName, ins.Offset, $"ret with {s.Count} extra value(s) on the stack",
+                        _b.ReturnType.MetadataType == MetadataType.Void ? VerifierError.ReturnVoid : VerifierError.ReturnEmpty);
                 return Flow.Stop;
             case Code.Br: case Code.Br_S:
                 return new Flow(false, [(Instruction)ins.Operand]);
@@ -330,7 +379,9 @@ public sealed class Importer
             {
                 Pop(s, ins);
                 var t = Close((TypeReference)ins.Operand);
-                s.Add(new StackEntry(StackKind.ObjRef, TypeClassifier.IsValueType(t) ? _types.Object : t));
+                // A boxed value keeps its type (Partition III §1.8.1.1): the verifier needs it to see that
+                // a boxed enumerator is an IEnumerator. The interpreter reads no type from object references.
+                s.Add(new StackEntry(StackKind.ObjRef, t));
                 return Flow.Next;
             }
             case Code.Throw: Pop(s, ins); return Flow.Stop;
@@ -342,7 +393,12 @@ public sealed class Importer
                 return Flow.Next;
             }
             case Code.Ldflda:
-                Pop(s, ins); s.Add(new StackEntry(StackKind.ByRef, FieldType((FieldReference)ins.Operand))); return Flow.Next;
+            {
+                // A field of a struct in this frame lives in this frame too.
+                var holder = Pop(s, ins);
+                s.Add(new StackEntry(StackKind.ByRef, FieldType((FieldReference)ins.Operand)) { Flags = holder.Flags & StackFlags.LocalHome });
+                return Flow.Next;
+            }
             case Code.Stfld: PopN(s, 2, ins); return Flow.Next;
             case Code.Ldsfld: s.Add(TypeClassifier.ToStack(FieldType((FieldReference)ins.Operand))); return Flow.Next;
             case Code.Ldsflda: s.Add(new StackEntry(StackKind.ByRef, FieldType((FieldReference)ins.Operand))); return Flow.Next;
@@ -351,7 +407,12 @@ public sealed class Importer
                 Pop(s, ins); s.Add(new StackEntry(StackKind.ObjRef, new ArrayType(Close((TypeReference)ins.Operand)))); return Flow.Next;
             case Code.Ldlen: Pop(s, ins); s.Add(StackEntry.NativeInt); return Flow.Next;
             case Code.Ldelema:
-                PopN(s, 2, ins); s.Add(new StackEntry(StackKind.ByRef, Close((TypeReference)ins.Operand))); return Flow.Next;
+            {
+                PopN(s, 2, ins);
+                var readOnly = index > 0 && _method.Body.Instructions[index - 1].OpCode.Code == Code.Readonly;
+                s.Add(new StackEntry(StackKind.ByRef, Close((TypeReference)ins.Operand)) { Flags = readOnly ? StackFlags.ReadOnly : StackFlags.None });
+                return Flow.Next;
+            }
             case Code.Ldelem_I1: case Code.Ldelem_U1: case Code.Ldelem_I2: case Code.Ldelem_U2: case Code.Ldelem_I4: case Code.Ldelem_U4:
                 PopN(s, 2, ins); s.Add(StackEntry.Int32); return Flow.Next;
             case Code.Ldelem_I8: PopN(s, 2, ins); s.Add(StackEntry.Int64); return Flow.Next;
@@ -392,11 +453,28 @@ public sealed class Importer
             case Code.Sizeof: s.Add(StackEntry.Int32); return Flow.Next;
             case Code.Arglist: s.Add(StackEntry.NativeInt); return Flow.Next;
             default:
-                throw new InvalidIlException(MethodName, ins.Offset, $"unknown opcode {ins.OpCode.Name}");
+                throw new InvalidIlException(MethodName, ins.Offset, $"unknown opcode {ins.OpCode.Name}", VerifierError.UnknownOpcode);
         }
     }
 
-    private int ArgIndex(Instruction ins) => ((ParameterDefinition)ins.Operand).Index + (_method.HasThis ? 1 : 0);
+    private int ArgIndex(Instruction ins) => ins.Operand is ParameterDefinition p
+        ? p.Index + (_method.HasThis ? 1 : 0) // `this` has index -1
+        : throw new InvalidIlException(MethodName, ins.Offset, $"{ins.OpCode.Name} names no argument of this method", VerifierError.UnrecognizedArgumentNumber);
+
+    /// <summary>An argument as pushed; in a constructor, <c>this</c> before the base constructor ran is marked uninitialized.</summary>
+    private StackEntry LoadArgument(int index, Instruction ins)
+    {
+        if (index >= _b.ArgumentTypes.Length)
+            throw new InvalidIlException(MethodName, ins.Offset, $"{ins.OpCode.Name} names argument {index}, the method has {_b.ArgumentTypes.Length}", VerifierError.UnrecognizedArgumentNumber);
+        var entry = TypeClassifier.ToStack(_b.ArgumentTypes[index]);
+        return index == 0 && _b.TracksThisInitialization && !_thisInitialized ? entry with { Flags = StackFlags.UninitializedThis } : entry;
+    }
+
+    private int LocalIndex(Instruction ins) => ins.Operand is VariableDefinition v ? v.Index
+        : throw new InvalidIlException(MethodName, ins.Offset, $"{ins.OpCode.Name} names no local of this method", VerifierError.UnrecognizedLocalNumber);
+
+    private TypeReference Local(int index, Instruction ins) => index < _b.LocalTypes.Length ? _b.LocalTypes[index]
+        : throw new InvalidIlException(MethodName, ins.Offset, $"{ins.OpCode.Name} names local {index}, the method has {_b.LocalTypes.Length}", VerifierError.UnrecognizedLocalNumber);
 
     private static TypeReference Unpinned(TypeReference t) => t is PinnedType p ? p.ElementType : t;
 

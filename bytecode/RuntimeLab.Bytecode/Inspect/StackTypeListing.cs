@@ -38,6 +38,13 @@ public static class StackTypeListing
             output.WriteLine($"    cannot import: {e.Message}");
             return;
         }
+        WriteStates(output, imported);
+    }
+
+    /// <summary>The body of the listing: locals, clauses, and each instruction beside its stack.</summary>
+    public static void WriteStates(TextWriter output, ImportedMethod imported, Func<Instruction, string?>? annotate = null)
+    {
+        var method = imported.Method;
         if (method.Body.Variables.Count > 0)
             output.WriteLine($"    locals: {string.Join(", ", method.Body.Variables.Select(v => $"[{v.Index}] {TypeNames.Display(v.VariableType)}"))}");
         foreach (var handler in method.Body.ExceptionHandlers)
@@ -50,6 +57,7 @@ public static class StackTypeListing
             var text = $"{ins.OpCode.Name}{Operand(ins)}";
             var types = stack is null ? "(unreachable)" : $"[{string.Join(", ", stack.Select(e => e.ToString()))}]";
             output.WriteLine($"    IL_{ins.Offset:x4}  {text,-44} {types}");
+            if (annotate?.Invoke(ins) is { } note) output.WriteLine($"             ^ {note}");
         }
     }
 

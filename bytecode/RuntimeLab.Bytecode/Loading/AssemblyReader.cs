@@ -5,7 +5,9 @@ namespace RuntimeLab.Bytecode.Loading;
 /// <summary>Reads an assembly with Cecil, turning every way a file can be wrong into one line.</summary>
 public static class AssemblyReader
 {
-    public static AssemblyDefinition ReadOrThrow(string path, ReaderParameters parameters)
+    /// <param name="touchBodies">Decode every method body now (for run: corruption shows before the
+    /// program starts). The verifier passes false and meets a malformed body as that method's error.</param>
+    public static AssemblyDefinition ReadOrThrow(string path, ReaderParameters parameters, bool touchBodies = true)
     {
         if (!File.Exists(path))
             throw new BytecodeLoadException($"{path}: no such file");
@@ -14,9 +16,10 @@ public static class AssemblyReader
         {
             var assembly = AssemblyDefinition.ReadAssembly(path, parameters);
             // Cecil reads lazily: touch the parts a run needs so corruption shows here, not mid-run.
-            foreach (var type in assembly.MainModule.Types)
-                foreach (var method in type.Methods)
-                    _ = method.HasBody ? method.Body.Instructions.Count : 0;
+            if (touchBodies)
+                foreach (var type in assembly.MainModule.Types)
+                    foreach (var method in type.Methods)
+                        _ = method.HasBody ? method.Body.Instructions.Count : 0;
             return assembly;
         }
         catch (BadImageFormatException e)

@@ -14,10 +14,14 @@ public sealed class FrameworkBinder : IAssemblyResolver
     private readonly string _programDirectory;
     private readonly Dictionary<string, AssemblyDefinition?> _local = new(StringComparer.OrdinalIgnoreCase);
     private readonly ReaderParameters _readerParameters;
+    private readonly Func<AssemblyNameReference, AssemblyDefinition?>? _otherReferences;
 
-    public FrameworkBinder(string coreLibPath, string programDirectory)
+    /// <param name="otherReferences">Where non-framework references are looked for instead of next to
+    /// the program (the verifier's -r folders); null for run's rule.</param>
+    public FrameworkBinder(string coreLibPath, string programDirectory, Func<AssemblyNameReference, AssemblyDefinition?>? otherReferences = null)
     {
         _programDirectory = programDirectory;
+        _otherReferences = otherReferences;
         _readerParameters = new ReaderParameters { AssemblyResolver = this, ReadSymbols = false, InMemory = true };
         _coreLib = AssemblyDefinition.ReadAssembly(coreLibPath, _readerParameters);
     }
@@ -37,6 +41,8 @@ public sealed class FrameworkBinder : IAssemblyResolver
     {
         if (IsFrameworkAssembly(name.Name))
             return _coreLib;
+        if (_otherReferences is not null)
+            return _otherReferences(name) ?? throw new UnsupportedMemberException($"assembly {name.Name}", why: "not found next to the assembly or in the reference folders");
         if (!_local.TryGetValue(name.Name, out var assembly))
         {
             var path = Path.Combine(_programDirectory, name.Name + ".dll");

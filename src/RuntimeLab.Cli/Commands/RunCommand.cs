@@ -17,12 +17,19 @@ internal static class RunCommand
         var gcTrace = new Option<bool>("--gc-trace") { Description = "Print one line per collection on stderr." };
         var gcStress = new Option<int?>("--gc-stress") { Description = "A minor collection at every allocation and a full one every N-th (default N = 16): finds missing roots.", Arity = ArgumentArity.ZeroOrOne, CustomParser = ParseStressPeriod };
         var showPrepared = new Option<string?>("--show-prepared") { Description = "List the interpreter's internal form (prepared three-address operations over frame slots) of each method matching Type::Method (* is a wildcard) on stderr, when it is first prepared." };
+        var verify = new Option<string>("--verify")
+        {
+            Description = "Verification before each method first runs: 'default' refuses invalid IL and runs unverifiable IL (stackalloc, pointers), 'strict' refuses both, 'none' checks nothing.",
+            DefaultValueFactory = _ => "default",
+        };
+        verify.AcceptOnlyFromAmong("default", "strict", "none");
         var run = new Command("run", "Run a .NET program on RuntimeLab: its own loader, interpreter, base library and heap; the host CLR never runs the program.")
         {
-            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress, showPrepared,
+            program, programArguments, heapLimit, maxDepth, gcStats, gcTrace, gcStress, verify, showPrepared,
         };
         Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll",
             "runtimelab run --gc-stats --gc-trace app.dll 16",
+            "runtimelab run --verify strict app.dll",
             "runtimelab run --show-prepared 'Program::Fib' app.dll");
         run.SetAction(parse =>
         {
@@ -34,6 +41,7 @@ internal static class RunCommand
                 GcTrace = parse.GetValue(gcTrace),
                 GcStress = parse.GetResult(gcStress) is null ? 0 : parse.GetValue(gcStress) ?? 16,
                 ShowPrepared = parse.GetValue(showPrepared),
+                Verify = Enum.Parse<Runtime.Interpreter.VerifyMode>(parse.GetValue(verify)!, ignoreCase: true),
             };
             var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             try

@@ -53,7 +53,8 @@ internal sealed unsafe partial class Preparer
     public static PreparedMethod Prepare(VirtualMachine vm, RuntimeMethod method)
     {
         vm.Types.EnsureSignature(method);
-        var imported = Importer.Import(method.Definition, method.Context);
+        var imported = VerificationGate.BeforeFirstRun(method.Definition, method.Context, vm.Options.Verify)
+            ?? Importer.Import(method.Definition, method.Context);
         try
         {
             return new Preparer(vm, method, imported).Run();

@@ -1,0 +1,111 @@
+namespace RuntimeLab.Bytecode.Verification;
+
+/// <summary>
+/// The errors the verifier reports, named as in ILVerify's <c>VerifierError</c> enumeration so that
+/// RuntimeLab's results can be compared with ILVerify's line by line. Only the identifiers RuntimeLab
+/// checks are listed; <see cref="VerifierErrors"/> gives each its ECMA-335 class and its message.
+/// </summary>
+public enum VerifierError
+{
+    // Structure of the body (Partition II §25.4, Partition III §1.7).
+    CodeSizeZero,
+    UnknownOpcode,
+    MethodEnd,
+    MethodFallthrough,
+    BadJumpTarget,
+    BadBranch,
+    StackOverflow,
+    StackUnderflow,
+    PathStackDepth,
+    PathStackUnexpected,
+    TokenResolve,
+    ExpectedTypeToken,
+    ExpectedMethodToken,
+    ExpectedFieldToken,
+    StringOperand,
+    UnrecognizedLocalNumber,
+    UnrecognizedArgumentNumber,
+
+    // Exception handling regions (Partition I §12.4.2.8).
+    EHClauseOutOfRange,
+    FallthroughException,
+    FallthroughIntoHandler,
+    FallthroughIntoFilter,
+    LeaveIntoTry,
+    LeaveIntoHandler,
+    LeaveIntoFilter,
+    LeaveOutOfFilter,
+    LeaveOutOfFinally,
+    LeaveOutOfFault,
+    Rethrow,
+    Endfinally,
+    Endfilter,
+    EndfilterStack,
+    BranchIntoTry,
+    BranchIntoHandler,
+    BranchIntoFilter,
+    BranchOutOfTry,
+    BranchOutOfHandler,
+    BranchOutOfFilter,
+    BranchOutOfFinally,
+    ReturnFromTry,
+    ReturnFromHandler,
+    ReturnFromFilter,
+    TryNonEmptyStack,
+
+    // Types on the stack (Partition III §1.8, the "Verifiability" paragraph of each instruction).
+    StackUnexpected,
+    StackUnexpectedArrayType,
+    UninitStack,
+    ExpectedIntegerType,
+    ExpectedFloatType,
+    ExpectedNumericType,
+    StackObjRef,
+    StackByRef,
+    ExpectedArray,
+    ValueTypeExpected,
+    BoxByRef,
+
+    // Returns.
+    ReturnVoid,
+    ReturnMissing,
+    ReturnEmpty,
+    ReturnPtrToStack,
+
+    // Members and calls.
+    MethodAccess,
+    FieldAccess,
+    ExpectedStaticField,
+    InitOnly,
+    CallVirtOnValueType,
+    CallVirtOnStatic,
+    CallAbstract,
+    CallCtor,
+    CtorExpected,
+    CtorSig,
+    NewobjAbstractClass,
+    LdftnCtor,
+    LdvirtftnOnStatic,
+    DelegateCtor,
+    DelegatePattern,
+    ThisUninitStore,
+    ThisUninitReturn,
+    TailCall,
+    TailByRef,
+    TailRet,
+    TailRetType,
+    TailStackEmpty,
+    TailCallInsideER,
+    Constrained,
+    ConstrainedCallWithNonByRefThis,
+    ReadOnly,
+    ReadOnlyIllegalWrite,
+    Volatile,
+    Unaligned,
+
+    // Correct CIL that cannot be proven type-safe.
+    Unverifiable,
+    UnmanagedPointer,
+    LocallocStackNotEmpty,
+    InitLocals,
+}
