@@ -23,7 +23,10 @@ internal sealed unsafe partial class Interpreter
             var ip = code + startPc;
             var tokens = pm.Tokens;
             ref var frame = ref t.Current;
-            PreparedMethod? callee;
+            // Set by the three call operations before they jump to Call.
+            RuntimeMethod target;
+            long* args;
+            nint newObject;
             while (true)
             {
                 switch (ip->Op)
@@ -282,38 +285,24 @@ internal sealed unsafe partial class Interpreter
 
                     // Calls stay in the hot switch: the commonest operations that leave a method.
                     case Op.Call:
-                    {
                         frame.Pc = (int)(ip - code);
                         if (ip->C != 0 && fp[ip->A] == 0) NullReference(ref frame, ip - code); // callvirt's check of `this`
-                        var method = (RuntimeMethod)tokens[ip->Token];
-                        callee = method.Prepared;
-                        if (callee is null || !callee.RunsInline) { Invoke(method, fp + ip->A); break; }
-                        fp += ip->A;
-                        EnterInline(callee, fp, ip + 1, 0);
-                        goto Entered;
-                    }
+                        target = (RuntimeMethod)tokens[ip->Token];
+                        args = fp + ip->A;
+                        newObject = 0;
+                        goto Call;
                     case Op.CallVirt: case Op.CallInterface:
-                    {
                         frame.Pc = (int)(ip - code);
-                        var method = ResolveVirtual((CallSite)tokens[ip->Token], fp + ip->A);
-                        callee = method.Prepared;
-                        if (callee is null || !callee.RunsInline) { Invoke(method, fp + ip->A); break; }
-                        fp += ip->A;
-                        EnterInline(callee, fp, ip + 1, 0);
-                        goto Entered;
-                    }
+                        args = fp + ip->A;
+                        target = ResolveVirtual((CallSite)tokens[ip->Token], args);
+                        newObject = 0;
+                        goto Call;
                     case Op.NewObj:
-                    {
                         frame.Pc = (int)(ip - code);
-                        var ctor = (RuntimeMethod)tokens[ip->Token];
-                        var args = fp + ip->A;
-                        var obj = AllocateForConstructor(ctor, args, ip->B);
-                        callee = ctor.Prepared;
-                        if (callee is null || !callee.RunsInline) { Invoke(ctor, args); args[0] = obj; break; }
-                        fp = args;
-                        EnterInline(callee, fp, ip + 1, obj);
-                        goto Entered;
-                    }
+                        target = (RuntimeMethod)tokens[ip->Token];
+                        args = fp + ip->A;
+                        newObject = AllocateForConstructor(target, args, ip->B);
+                        goto Call;
 
                     case Op.Ret:
                         if (ip->B == 1) fp[0] = fp[ip->A];
@@ -341,9 +330,20 @@ internal sealed unsafe partial class Interpreter
                 ip++;
                 continue;
 
-            Entered:
-                // EnterInline pushed the callee's frame at fp: run it from its first instruction.
+            Call:
+                // A method without exception clauses runs here, in this loop, from its first instruction;
+                // anything else gets a host call of its own.
+                var callee = target.Prepared;
+                if (callee is null || !callee.RunsInline)
+                {
+                    Invoke(target, args);
+                    if (newObject != 0) args[0] = newObject;
+                    ip++;
+                    continue;
+                }
+                EnterFrame(callee, args, ip + 1, newObject);
                 pm = callee;
+                fp = args;
                 code = pm.CodeStart;
                 tokens = pm.Tokens;
                 frame = ref t.Current;

@@ -32,15 +32,9 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
             pm = method.Prepared!;
         }
         var t = _thread;
-        if (t.Depth >= t.MaxDepth || args + pm.FrameSlots >= t.StackLimit)
-            throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
         var savedTop = t.Top;
-        // Locals start zeroed (C# sets localsinit; RuntimeLab zeroes them regardless). Evaluation
-        // slots need no clearing: each is written before it is read, and the GC reads only live ones.
-        new Span<long>(args + pm.LocalsStart, pm.EvalStart - pm.LocalsStart).Clear();
-        t.Top = args + pm.FrameSlots;
         var depth = t.Depth;
-        t.Push(pm, args, funclet: false);
+        EnterFrame(pm, args, returnIp: null, newObject: 0);
         // No try/finally here (it costs every call): a frame that catches an exception resets the
         // depth and the stack top itself (see Run), and the run ends on anything else.
         Run(pm, args, 0, depth);
@@ -48,15 +42,19 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         t.Top = savedTop;
     }
 
-    /// <summary>Pushes the frame of <paramref name="callee"/> at <paramref name="args"/> for the dispatch
-    /// loop to run in place (<see cref="Dispatch"/>): the same checks and set-up as <see cref="Invoke"/>,
-    /// plus where the caller resumes.</summary>
+    /// <summary>
+    /// Pushes the frame of <paramref name="callee"/> at <paramref name="args"/>: the depth and stack
+    /// checks, zeroed locals, the new stack top. <paramref name="returnIp"/> is set for a frame the
+    /// dispatch loop runs in place (<see cref="Dispatch"/>) and null for one with a host call of its own.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EnterInline(PreparedMethod callee, long* args, Instr* returnIp, nint newObject)
+    private void EnterFrame(PreparedMethod callee, long* args, Instr* returnIp, nint newObject)
     {
         var t = _thread;
         if (t.Depth >= t.MaxDepth || args + callee.FrameSlots >= t.StackLimit)
             throw new StackOverflowSignal { Frames = _vm.StackTrace(t).ToArray() };
+        // Locals start zeroed (C# sets localsinit; RuntimeLab zeroes them regardless). Evaluation
+        // slots need no clearing: each is written before it is read, and the GC reads only live ones.
         var locals = callee.EvalStart - callee.LocalsStart;
         if (locals > 0) new Span<long>(args + callee.LocalsStart, locals).Clear();
         var callerTop = t.Top;

@@ -59,17 +59,15 @@ internal sealed unsafe partial class Preparer
     private bool TryEmitArithmeticImmediate(Op op)
     {
         var immediate = ImmediateArithmetic(op);
-        if (immediate == Op.Nop || op is Op.DivI4 or Op.RemI4 && !IsSafeDivisor()) return false;
+        // A divisor other than 0 and -1 throws neither DivideByZeroException nor OverflowException
+        // (int.MinValue / -1), so its division needs no pc for the handler search.
+        if (immediate == Op.Nop || op is Op.DivI4 or Op.RemI4 && LastOpComputedTop(Op.LdcI8, out var ldc) && ldc.Imm is 0 or -1)
+            return false;
         if (!TryTakeInt32Constant(out var k)) return false;
         // x - k is x + (-k) in 32-bit wrap-around arithmetic, int.MinValue included.
         Emit(immediate, ResultSlot(2), Src(1), imm: op == Op.SubI4 ? -(long)k : k);
         return true;
     }
-
-    /// <summary>A constant divisor other than 0 and -1 can throw neither DivideByZeroException nor
-    /// OverflowException (int.MinValue / -1), so its division needs no pc for the handler search.</summary>
-    private bool IsSafeDivisor() =>
-        _code.Count > 0 && _code[^1] is { Op: Op.LdcI8 } ldc && ldc.Imm is not (0 or -1);
 
     /// <summary>Compare-and-branch against a constant: A = slot, C = the constant, Imm = target.</summary>
     private static Op ImmediateBranch(Op op) => op switch

@@ -326,10 +326,10 @@ internal sealed unsafe partial class Preparer
     }
 
     /// <param name="checkThis">callvirt of a method that needs no dispatch: `this` must still not be
-    /// null. A call through Op.Call checks it itself (C = 1); anything else gets an explicit check.</param>
+    /// null. The check is an explicit load, which an Op.Call right after it takes over (C = 1).</param>
     private void EmitDirectCall(RuntimeMethod method, int argBase, bool checkThis = false)
     {
-        if (checkThis && !CallsThroughCallOp(method))
+        if (checkThis)
             Emit(Op.LoadI8, _positions[^1], argBase, imm: 0);
         if (method.DeclaringType.StaticConstructor is not null && method.DeclaringType.InitState != ClassInitState.Done
             && !method.DeclaringType.Definition!.IsBeforeFieldInit && method.DeclaringType != _method.DeclaringType)
@@ -374,26 +374,18 @@ internal sealed unsafe partial class Preparer
             EmitUnsupported(method.Signature + (method.Definition.IsPInvokeImpl ? " (P/Invoke)" : ""));
             return;
         }
-        Emit(Op.Call, argBase, c: checkThis ? 1 : 0, token: Token(method));
+        var checksThis = checkThis && _code[^1] is { Op: Op.LoadI8 } check && check.B == argBase && _ilIndexOfPc[^1] == _ilIndex;
+        if (checksThis)
+        {
+            _code.RemoveAt(_code.Count - 1);
+            _ilIndexOfPc.RemoveAt(_ilIndexOfPc.Count - 1);
+        }
+        Emit(Op.Call, argBase, c: checksThis ? 1 : 0, token: Token(method));
     }
 
     private static bool IsEmpty(RuntimeMethod method) =>
         method.HasBody && method.ReturnType is null && method.Definition.Body.Instructions.Count == 1
         && method.Definition.Body.Instructions[0].OpCode.Code == Code.Ret;
-
-    /// <summary>Will <see cref="EmitDirectCall"/> end in an Op.Call (an ordinary method with a body)?</summary>
-    private bool CallsThroughCallOp(RuntimeMethod method)
-    {
-        if (!method.HasBody || IsEmpty(method)) return false;
-        try
-        {
-            return _vm.InternalCalls.TryBind(method) is null;
-        }
-        catch (UnsupportedMemberException)
-        {
-            return false;
-        }
-    }
 
     private void EmitArrayMethod(CalleeSignature callee, RuntimeType array, int argBase, int argCount)
     {
