@@ -73,6 +73,7 @@ public static class AppVm
         finally
         {
             if (options.GcStats) io.Stderr.Write(vm.Heap.Gc.Stats.Format());
+            if (options.JitStats && vm.Interpreter.Jit is { } jit) io.Stderr.Write(jit.Statistics.Format());
         }
     }
 
@@ -173,6 +174,15 @@ public sealed record RunOptions
     public string? ShowPrepared { get; init; }
     /// <summary>What the verifier refuses before a method first runs (invalid IL, by default).</summary>
     public Interpreter.VerifyMode Verify { get; init; }
+    /// <summary>Interpreter only, compile everything, or compile what gets hot (the default).</summary>
+    public Jit.TierMode Tier { get; init; } = Jit.TierMode.Tiered;
+    /// <summary>Calls after which a method counts as hot in tiered mode.</summary>
+    public int HotCalls { get; init; } = 30;
+    /// <summary>Where <c>--jit-log</c> writes one line per method compiled or left to the interpreter.</summary>
+    public TextWriter? JitLog { get; init; }
+    public bool JitStats { get; init; }
+    /// <summary>Tests only: methods matching this pattern get IR the backend must reject (the fallback path).</summary>
+    internal string? JitBreakIr { get; init; }
 }
 
 /// <summary>A file that cannot be run: not an assembly, corrupt, no entry point, or a member RuntimeLab lacks.</summary>

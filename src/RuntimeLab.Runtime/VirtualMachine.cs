@@ -47,6 +47,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         Strings = new StringTable(this);
         Thread = new ExecutionThread(slotCount: 16L << 20, maxDepth: options.MaxCallDepth);
         Interpreter = new Interpreter.Interpreter(this, Thread);
+        if (options.Tier != Jit.TierMode.Interp) Interpreter.Jit = new Jit.CilJit(this, Interpreter, options);
     }
 
     /// <summary>RUNTIMELAB_VERIFY_ALLOC=1 checks the whole heap after each object allocation: slow, for
@@ -236,6 +237,7 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
 
     public void Dispose()
     {
+        Interpreter.Jit?.Dispose();
         Thread.Dispose();
         Heap.Dispose();
         Types.Dispose();

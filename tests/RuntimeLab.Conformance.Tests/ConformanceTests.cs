@@ -1,4 +1,5 @@
 using RuntimeLab.Runtime;
+using RuntimeLab.Runtime.Jit;
 
 namespace RuntimeLab.Conformance.Tests;
 
@@ -18,12 +19,24 @@ public sealed class ConformanceTests
 
     [ConformanceTheory]
     [MemberData(nameof(Cases))]
-    public void MatchesCoreClr(string caseName) => Check(caseName, "normal", new RunOptions());
+    public void MatchesCoreClrInterpreted(string caseName) => Check(caseName, "interp", new RunOptions { Tier = TierMode.Interp });
 
-    /// <summary>GC stress: a collection at every allocation, a full one every 16th. Output must not change.</summary>
+    /// <summary>Every method compiled before its first call (what cannot compile stays interpreted).</summary>
     [ConformanceTheory]
     [MemberData(nameof(Cases))]
-    public void MatchesCoreClrUnderGcStress(string caseName) => Check(caseName, "GC stress 16", new RunOptions { GcStress = 16 });
+    public void MatchesCoreClrCompiled(string caseName) => Check(caseName, "jit", new RunOptions { Tier = TierMode.Jit });
+
+    /// <summary>The default: interpreted first, compiled once hot. A low threshold makes methods
+    /// switch tiers while the small cases still run.</summary>
+    [ConformanceTheory]
+    [MemberData(nameof(Cases))]
+    public void MatchesCoreClrTiered(string caseName) => Check(caseName, "tiered", new RunOptions { Tier = TierMode.Tiered, HotCalls = 2 });
+
+    /// <summary>GC stress in compiled code: a collection at every allocation, a full one every 16th,
+    /// so every safepoint's roots in compiled frames are checked. Output must not change.</summary>
+    [ConformanceTheory]
+    [MemberData(nameof(Cases))]
+    public void MatchesCoreClrUnderGcStress(string caseName) => Check(caseName, "jit, GC stress 16", new RunOptions { Tier = TierMode.Jit, GcStress = 16 });
 
     private static void Check(string caseName, string mode, RunOptions options)
     {

@@ -12,6 +12,9 @@ public enum RuntimeErrorKind
 /// the managed exception of <see cref="Kind"/> at the instruction that caused it.</summary>
 public sealed class ManagedRuntimeError(RuntimeErrorKind kind, string? message = null) : Exception(message ?? kind.ToString())
 {
+    public const string DivideByZeroMessage = "Attempted to divide by zero.";
+    public const string OverflowMessage = "Arithmetic operation resulted in an overflow.";
+
     public RuntimeErrorKind Kind { get; } = kind;
     public string? ManagedMessage { get; } = message;
 

@@ -29,6 +29,8 @@ public sealed unsafe partial class GcHeap
             _cards[offset >> CardShift] = 1;
     }
 
+    public BarrierLayout Barrier => new(_base, _reserved, (nint)_cards, CardShift);
+
     /// <summary>The barrier alone, for a reference already stored at <paramref name="slot"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteBarrier(nint* slot)
@@ -56,3 +58,7 @@ public sealed unsafe partial class GcHeap
     /// <summary>Is the card of <paramref name="address"/> dirty? (For tests and diagnostics.)</summary>
     internal bool IsCardDirty(nint address) => IsInHeap(address) && _cards[(nuint)(address - _base) >> CardShift] != 0;
 }
+
+/// <summary>What compiled code needs to emit the card-marking barrier inline: the heap's reservation
+/// and the card table, fixed for the heap's lifetime.</summary>
+public readonly record struct BarrierLayout(nint HeapBase, nuint HeapBytes, nint Cards, int CardShift);

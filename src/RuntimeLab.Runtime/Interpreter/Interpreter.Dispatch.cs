@@ -341,6 +341,7 @@ internal sealed unsafe partial class Interpreter
                     ip++;
                     continue;
                 }
+                if (--callee.HotCountdown == 0) OnHot(callee);
                 EnterFrame(callee, args, ip + 1, newObject);
                 pm = callee;
                 fp = args;

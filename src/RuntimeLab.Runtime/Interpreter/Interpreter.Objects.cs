@@ -31,7 +31,7 @@ internal sealed unsafe partial class Interpreter
             case Op.NewArr:
             {
                 var length = fp[ip->B];
-                if (length < 0 || length > int.MaxValue) throw new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.");
+                if (length < 0 || length > int.MaxValue) throw new ManagedRuntimeError(RuntimeErrorKind.Overflow, ManagedRuntimeError.OverflowMessage);
                 fp[ip->A] = vm.AllocateArray((RuntimeType)tokens[ip->Token], (int)length);
                 return next;
             }
@@ -41,7 +41,7 @@ internal sealed unsafe partial class Interpreter
                 var lengths = new int[ip->C];
                 for (var i = 0; i < lengths.Length; i++)
                 {
-                    if (fp[ip->B + i] < 0) throw new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.");
+                    if (fp[ip->B + i] < 0) throw new ManagedRuntimeError(RuntimeErrorKind.Overflow, ManagedRuntimeError.OverflowMessage);
                     lengths[i] = (int)fp[ip->B + i];
                 }
                 fp[ip->A] = vm.AllocateMdArray(type, lengths);

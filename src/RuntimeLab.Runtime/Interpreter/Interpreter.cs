@@ -37,7 +37,12 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         EnterFrame(pm, args, returnIp: null, newObject: 0);
         // No try/finally here (it costs every call): a frame that catches an exception resets the
         // depth and the stack top itself (see Run), and the run ends on anything else.
-        Run(pm, args, 0, depth);
+        if (pm.Native != 0) RunCompiled(pm, args);
+        else
+        {
+            if (--pm.HotCountdown == 0) OnHot(pm);
+            Run(pm, args, 0, depth);
+        }
         t.Depth = depth;
         t.Top = savedTop;
     }
@@ -106,9 +111,11 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         }
         if (!method.HasBody)
             throw new Bytecode.Loading.UnsupportedMemberException(method.Signature, why: method.Definition.IsPInvokeImpl ? "P/Invoke" : "no body");
-        method.Prepared = Preparer.Prepare(_vm, method);
+        var prepared = Preparer.Prepare(_vm, method);
         if (_vm.ShowPrepared?.Matches(method.Definition) == true)
-            PreparedListing.Write(_vm.Io.Stderr, method.Prepared);
+            PreparedListing.Write(_vm.Io.Stderr, prepared);
+        Jit?.Prepared(prepared);
+        method.Prepared = prepared;
     }
 
     /// <summary>Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.</summary>
@@ -142,7 +149,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
             catch (OverflowException)
             {
                 // checked arithmetic in the handlers uses C#'s own overflow checks
-                unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, "Arithmetic operation resulted in an overflow.")));
+                unwind = Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, ManagedRuntimeError.OverflowMessage)));
                 Unwound(pm, fp, myDepth);
             }
             pc = ContinueUnwinding(pm, fp, myDepth, unwind);

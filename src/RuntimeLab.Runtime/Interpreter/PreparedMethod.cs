@@ -37,7 +37,15 @@ public sealed unsafe class PreparedMethod
 
     /// <summary>No exception clauses: the interpreter runs it in the caller's dispatch loop, without a
     /// host call of its own (a method with clauses needs one, to catch and to run its funclets).</summary>
-    public bool RunsInline { get; private init; }
+    /// <remarks>False as well once the method is compiled: a compiled method is entered through Invoke.</remarks>
+    public bool RunsInline { get; internal set; }
+
+    /// <summary>The compiled code (<c>int (long* fp, nint ctx)</c>), or 0 while the method is interpreted.
+    /// Written once, by the JIT, before <see cref="RunsInline"/> is cleared.</summary>
+    internal volatile nint Native;
+
+    /// <summary>Calls left before the method counts as hot (tiered mode); it is compiled when this reaches 0.</summary>
+    internal int HotCountdown;
     public required object[] Tokens { get; init; }
     public required int LocalsStart { get; init; }
     public required int EvalStart { get; init; }

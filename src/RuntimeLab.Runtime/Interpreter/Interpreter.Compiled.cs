@@ -1,0 +1,107 @@
+using System.Runtime.ExceptionServices;
+using RuntimeLab.Runtime.Objects;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime.Interpreter;
+
+/// <summary>
+/// The interpreter's side of compiled code. A compiled method is entered like any frame (Invoke
+/// pushes its frame record), and what its code does not do inline comes back here one operation at a
+/// time (<see cref="ExecuteForCompiled"/>), so calls, allocation and type tests have one implementation.
+/// Host exceptions never cross native frames: a helper parks the exception, compiled frames return
+/// 1 up to <see cref="RunCompiled"/>, and that rethrows it here, where the interpreter's own handling
+/// (Run's catch clauses) takes over.
+/// </summary>
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>The JIT of this VM; null when running interpreter-only.</summary>
+    internal Jit.CilJit? Jit;
+
+    private ExceptionDispatchInfo? _parked;
+
+    private void RunCompiled(PreparedMethod pm, long* fp)
+    {
+        var entry = (delegate* unmanaged<long*, nint, int>)pm.Native;
+        if (entry(fp, Jit!.Context) != 0) RethrowParked();
+    }
+
+    /// <summary>Holds a host exception raised under compiled code until control is back on the managed side.</summary>
+    internal void Park(Exception e) => _parked = ExceptionDispatchInfo.Capture(e);
+
+    private void RethrowParked()
+    {
+        var parked = _parked ?? throw new InvalidOperationException("compiled code reported an exception but none was parked");
+        _parked = null;
+        parked.Throw();
+    }
+
+    private void OnHot(PreparedMethod pm)
+    {
+        if (Jit is null) pm.HotCountdown = int.MinValue; // interpreter only: count on, harmlessly
+        else Jit.Hot(pm);
+    }
+
+    /// <summary>Runs the one operation at <paramref name="pc"/> of the compiled method on top of the frame
+    /// chain, for its compiled code. Returns 0; exceptions propagate to the helper that called this.</summary>
+    internal int ExecuteForCompiled(long* fp, int pc)
+    {
+        ref var frame = ref _thread.Current;
+        frame.Pc = pc;
+        var pm = frame.Method;
+        var code = pm.CodeStart;
+        var ip = code + pc;
+        var tokens = pm.Tokens;
+        switch (ip->Op)
+        {
+            case Op.Nop: // a ClassInit compiled before its type was initialized, which has since run
+                break;
+            case Op.Call:
+                if (ip->C != 0 && fp[ip->A] == 0) NullReference();
+                Invoke((RuntimeMethod)tokens[ip->Token], fp + ip->A);
+                break;
+            case Op.CallVirt: case Op.CallInterface:
+            {
+                var args = fp + ip->A;
+                Invoke(ResolveVirtual((CallSite)tokens[ip->Token], args), args);
+                break;
+            }
+            case Op.NewObj:
+            {
+                var ctor = (RuntimeMethod)tokens[ip->Token];
+                var args = fp + ip->A;
+                var obj = AllocateForConstructor(ctor, args, ip->B);
+                Invoke(ctor, args);
+                args[0] = obj;
+                break;
+            }
+            case Op.Convert:
+                Conversions.Convert(fp + ip->A, fp + ip->B, ip->C);
+                break;
+            case Op.StoreN:
+            {
+                var p = fp[ip->A];
+                if (p == 0) NullReference();
+                Buffer.MemoryCopy(fp + ip->B, (void*)(p + ip->Imm), ip->C, ip->C);
+                if (ip->Token >= 0) _vm.Heap.NoteStructStore((nint)(p + ip->Imm), (RuntimeType)tokens[ip->Token]);
+                break;
+            }
+            default:
+                if (Slow(pm, fp, ip, code, tokens) != pc + 1)
+                    throw new InvalidOperationException($"compiled code sent {ip->Op}, which branches, to the interpreter");
+                break;
+        }
+        return 0;
+    }
+
+    /// <summary>A check in compiled code failed: the error the interpreter raises at the same operation.</summary>
+    internal void RaiseForCompiled(int pc, RuntimeErrorKind kind)
+    {
+        _thread.Current.Pc = pc;
+        throw kind switch
+        {
+            RuntimeErrorKind.DivideByZero => new ManagedRuntimeError(kind, ManagedRuntimeError.DivideByZeroMessage),
+            RuntimeErrorKind.Overflow => new ManagedRuntimeError(kind, ManagedRuntimeError.OverflowMessage),
+            _ => new ManagedRuntimeError(kind),
+        };
+    }
+}

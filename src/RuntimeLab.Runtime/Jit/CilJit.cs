@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using RuntimeLab.Jit;
+using RuntimeLab.Jit.Compile;
+using RuntimeLab.Runtime.Interpreter;
+
+namespace RuntimeLab.Runtime.Jit;
+
+/// <summary>
+/// One VM's JIT: decides when a method compiles (before its first call in <c>jit</c> mode; once hot,
+/// in the background, in <c>tiered</c> mode), compiles it through the shared backend, installs the
+/// code, and keeps the log and the totals. A method that cannot compile stays interpreted, with
+/// the reason logged; nothing here is fatal to the program.
+/// </summary>
+internal sealed class CilJit : IDisposable
+{
+    /// <summary>One LLVM JIT for the process: VMs (and tests running side by side) share it, each
+    /// compiled method a module of its own that its VM frees.</summary>
+    private static readonly Lazy<JitSession> SharedSession = new(() => new JitSession(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _functionCounter;
+
+    private readonly VirtualMachine _vm;
+    private readonly GCHandle _self;
+    private readonly CompilerEnvironment _environment;
+    private readonly Lock _gate = new();
+    private readonly List<CompiledModule> _modules = [];
+    private readonly Bytecode.Inspect.MethodPattern? _breakIr;
+    private bool _disposed;
+
+    public TierMode Mode { get; }
+    public int HotCalls { get; }
+    /// <summary>Passed to every compiled method: a handle of the interpreter its helpers call back.</summary>
+    public nint Context { get; }
+    public JitStatistics Statistics { get; } = new();
+
+    public CilJit(VirtualMachine vm, Interpreter.Interpreter interpreter, RunOptions options)
+    {
+        _vm = vm;
+        Mode = options.Tier;
+        HotCalls = Math.Max(1, options.HotCalls);
+        _self = GCHandle.Alloc(interpreter);
+        Context = GCHandle.ToIntPtr(_self);
+        _breakIr = options.JitBreakIr is { } pattern ? new Bytecode.Inspect.MethodPattern(pattern) : null;
+        _environment = new CompilerEnvironment(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, vm.Heap.Gc.Barrier, BreakIr: false);
+    }
+
+    /// <summary>A method was just prepared: in <c>jit</c> mode it compiles now; in <c>tiered</c> mode its count starts.</summary>
+    public void Prepared(PreparedMethod pm)
+    {
+        if (Mode == TierMode.Jit) Compile(pm, "first call");
+        else pm.HotCountdown = HotCalls;
+    }
+
+    /// <summary>The method reached the call threshold: it compiles in the background while the interpreter runs on.</summary>
+    public void Hot(PreparedMethod pm)
+    {
+        pm.HotCountdown = int.MinValue; // once
+        if (!Admit(pm)) return;
+        var name = FunctionName(pm);
+        var why = $"hot: {HotCalls} calls";
+        var environment = EnvironmentFor(pm);
+        var queued = Stopwatch.GetTimestamp();
+        SharedSession.Value.Background
+            .Enqueue(name, module => MethodCompiler.Build(module, pm, name, environment), CompileOptions.At(OptLevel.O2))
+            .ContinueWith(done =>
+            {
+                if (done.IsCompletedSuccessfully) Install(pm, done.Result, name, why, Stopwatch.GetElapsedTime(queued));
+                else if (done.Exception?.InnerException is { } failure) Refused(pm, Reason(failure));
+                // (cancelled: the process is exiting)
+            }, TaskScheduler.Default);
+    }
+
+    /// <summary>Compiles on the calling thread (<c>jit</c> mode).</summary>
+    private void Compile(PreparedMethod pm, string why)
+    {
+        if (!Admit(pm)) return;
+        var name = FunctionName(pm);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var session = SharedSession.Value;
+            var module = session.CreateModule(name);
+            try
+            {
+                MethodCompiler.Build(module, pm, name, EnvironmentFor(pm));
+            }
+            catch
+            {
+                module.Dispose();
+                throw;
+            }
+            Install(pm, session.Compile(module, CompileOptions.At(OptLevel.O2)), name, why, Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is JitException or NotCompilableException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            Refused(pm, Reason(e));
+        }
+    }
+
+    /// <summary>False (and logged) for a method the frontend does not lower.</summary>
+    private bool Admit(PreparedMethod pm)
+    {
+        if (MethodCompiler.Refusal(pm) is not { } why) return true;
+        Refused(pm, why);
+        return false;
+    }
+
+    private CompilerEnvironment EnvironmentFor(PreparedMethod pm) =>
+        _breakIr?.Matches(pm.Method.Definition) == true ? _environment with { BreakIr = true } : _environment;
+
+    private void Install(PreparedMethod pm, CompiledModule module, string name, string why, TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                module.Dispose();
+                return;
+            }
+            _modules.Add(module);
+            pm.Native = module[name].Address;
+            pm.RunsInline = false; // calls now go through Invoke, which enters the compiled code
+        }
+        Statistics.Compiled(module.Stats);
+        Log($"compiled {pm.Method.Signature} ({why}) in {elapsed.TotalMilliseconds:0.0} ms: " +
+            $"{pm.Code.Length} operations, IR {module.Stats.IrInstructionsBefore}→{module.Stats.IrInstructionsAfter} instructions, {module.Stats.CodeBytes} bytes");
+    }
+
+    private void Refused(PreparedMethod pm, string reason)
+    {
+        Statistics.Refused();
+        Log($"{pm.Method.Signature} stays interpreted: {reason}");
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        IrVerificationException => "the backend rejected its IR (" + e.Message.Split('\n')[0] + ")",
+        _ => e.Message.Split('\n')[0],
+    };
+
+    private void Log(string line)
+    {
+        if (_vm.Options.JitLog is not { } log) return;
+        lock (log) log.WriteLine("[jit] " + line);
+    }
+
+    private static string FunctionName(PreparedMethod pm)
+    {
+        var id = Interlocked.Increment(ref _functionCounter);
+        var display = new string(pm.Method.DisplayName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        return $"cil{id}.{display}";
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            foreach (var module in _modules) module.Dispose();
+            _modules.Clear();
+        }
+        _self.Free();
+    }
+}

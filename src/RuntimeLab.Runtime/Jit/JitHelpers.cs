@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RuntimeLab.Runtime.Interpreter;
+
+namespace RuntimeLab.Runtime.Jit;
+
+/// <summary>
+/// The host functions compiled code calls, by absolute address. Each catches every host exception and
+/// parks it (<see cref="Interpreter.Interpreter.Park"/>): an exception unwinding into frames that
+/// CoreCLR did not compile would end the process.
+/// </summary>
+internal static unsafe class JitHelpers
+{
+    public static nint ExecuteAddress => (nint)(delegate* unmanaged<nint, long*, int, int>)&Execute;
+    public static nint RaiseAddress => (nint)(delegate* unmanaged<nint, long*, int, int, void>)&Raise;
+
+    /// <summary>Runs one operation through the interpreter; 1 means an exception is parked.</summary>
+    [UnmanagedCallersOnly]
+    private static int Execute(nint context, long* fp, int pc)
+    {
+        var interpreter = Owner(context);
+        try
+        {
+            return interpreter.ExecuteForCompiled(fp, pc);
+        }
+        catch (Exception e)
+        {
+            interpreter.Park(e);
+            return 1;
+        }
+    }
+
+    /// <summary>A failed inline check: parks the runtime error; the caller returns 1.</summary>
+    [UnmanagedCallersOnly]
+    private static void Raise(nint context, long* fp, int pc, int kind)
+    {
+        var interpreter = Owner(context);
+        try
+        {
+            interpreter.RaiseForCompiled(pc, (RuntimeErrorKind)kind);
+        }
+        catch (Exception e)
+        {
+            interpreter.Park(e);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Interpreter.Interpreter Owner(nint context) => (Interpreter.Interpreter)GCHandle.FromIntPtr(context).Target!;
+}

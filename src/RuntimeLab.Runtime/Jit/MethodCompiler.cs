@@ -1,0 +1,152 @@
+using RuntimeLab.Jit.Ir;
+using RuntimeLab.Jit.Llvm;
+using RuntimeLab.Jit.Llvm.Native;
+using RuntimeLab.Runtime.Interpreter;
+
+namespace RuntimeLab.Runtime.Jit;
+
+/// <summary>
+/// The CIL frontend of the JIT: lowers one prepared method (the interpreter's three-address form,
+/// whose slot types the importer fixed) to one LLVM IR function
+/// <code>
+///   i32 @name(ptr noalias %fp, ptr %ctx)     ; 0 = returned, 1 = an exception is pending
+/// </code>
+/// <para><b>Frames.</b> A compiled method keeps its values in the same frame slots as the interpreter,
+/// on the same slot stack, under the same frame record. So the GC finds its roots with the same maps
+/// (the slots are written before every helper call, which is the only place a collection can
+/// happen), stack traces name it, and an exception crosses it like an interpreted frame. Between
+/// helper calls LLVM keeps slots in registers: <c>%fp</c> is <c>noalias</c>, since only this
+/// function and the helpers it passes <c>%fp</c> to touch the frame while it runs.</para>
+/// <para><b>Helpers.</b> What the frontend does not lower inline (calls, allocation, type tests, the
+/// general conversion) runs through <see cref="JitHelpers.Execute"/>: the interpreter's own code for
+/// that one operation, so each semantic has one implementation. Checks (null, bounds, division,
+/// overflow) are explicit branches to cold blocks that raise through <see cref="JitHelpers.Raise"/>.</para>
+/// <para><b>Exceptions.</b> A helper never lets a host exception into native code: it parks it and
+/// returns 1, and every compiled frame returns 1 in turn, up to the host frame that entered compiled
+/// code, which rethrows it (<see cref="Interpreter.Interpreter"/>'s RunCompiled). Only methods without
+/// exception clauses compile.</para>
+/// </summary>
+internal sealed unsafe partial class MethodCompiler
+{
+    private readonly IrModule _module;
+    private readonly IrTypes _t;
+    private readonly PreparedMethod _pm;
+    private readonly CompilerEnvironment _env;
+    private readonly BuilderRef _b;
+    private readonly ValueRef _function;
+    private readonly ValueRef _fp;
+    private readonly ValueRef _ctx;
+    private readonly BasicBlockRef[] _blocks;
+    private BasicBlockRef _pending;
+    private int _pc;
+
+    /// <summary>The type of every compiled method: <c>i32 (ptr fp, ptr ctx)</c>.</summary>
+    private readonly TypeRef _methodType;
+
+    private MethodCompiler(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env)
+    {
+        _module = module;
+        _t = module.Types;
+        _pm = pm;
+        _env = env;
+        _methodType = _t.Function(_t.I32, _t.Ptr, _t.Ptr);
+        (_function, _b) = module.DefineFunction(name, _t.I32, _t.Ptr, _t.Ptr);
+        _fp = Core.GetParam(_function, 0);
+        _ctx = Core.GetParam(_function, 1);
+        Attributes.Add(module, _function, 1, "noalias");
+        Attributes.Add(module, _function, 1, "nonnull");
+        Attributes.Add(module, _function, 1, "dereferenceable", (ulong)Math.Max(8, pm.FrameSlots * 8));
+        Attributes.Add(module, _function, 1, "align", 8);
+        Attributes.Add(module, _function, 2, "nonnull");
+        _blocks = new BasicBlockRef[pm.Code.Length];
+    }
+
+    /// <summary>Why <paramref name="pm"/> cannot compile, or null when it can (checked before any IR is built).</summary>
+    public static string? Refusal(PreparedMethod pm)
+    {
+        if (pm.Handlers.Length > 0) return "it has exception clauses (they stay in the interpreter for now)";
+        foreach (var ins in pm.Code)
+            if (!IsLowered(ins.Op)) return $"operation {ins.Op} is not lowered";
+        return null;
+    }
+
+    /// <summary>Builds the function <paramref name="name"/> for <paramref name="pm"/> into <paramref name="module"/>.</summary>
+    public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env)
+    {
+        if (Refusal(pm) is { } why) throw new NotCompilableException(why);
+        new MethodCompiler(module, pm, name, env).Lower(); // the builder is freed with the module
+    }
+
+    private void Lower()
+    {
+        var entry = Core.GetInsertBlock(_b);
+        for (var pc = 0; pc < _blocks.Length; pc++) _blocks[pc] = _module.AppendBlock(_function, $"pc{pc}");
+        _pending = _module.AppendBlock(_function, "pending");
+        Core.PositionBuilderAtEnd(_b, _pending);
+        Core.BuildRet(_b, I32(1));
+        Core.PositionBuilderAtEnd(_b, entry);
+        Core.BuildBr(_b, _blocks[0]);
+        for (_pc = 0; _pc < _blocks.Length; _pc++)
+        {
+            Core.PositionBuilderAtEnd(_b, _blocks[_pc]);
+            var ins = _pm.Code[_pc];
+            if (!LowerInline(ins)) CallExecute();
+            // Every lowering either ends its block or leaves the builder in a block that falls through.
+            if (Core.GetBasicBlockTerminator(Core.GetInsertBlock(_b)).IsNull) Core.BuildBr(_b, Next);
+        }
+        if (_env.BreakIr) Core.PositionBuilderAtEnd(_b, _module.AppendBlock(_function, "broken")); // a block with no terminator: fails verification
+    }
+
+    private BasicBlockRef Next => _pc + 1 < _blocks.Length ? _blocks[_pc + 1] : _pending;
+
+    /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>).</summary>
+    private void CallExecute()
+    {
+        var status = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
+        var failed = Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending");
+        var branch = Core.BuildCondBr(_b, failed, _pending, Next);
+        BranchWeights.Set(_module, branch, 1, 1000);
+    }
+
+    /// <summary>Raises <paramref name="kind"/> when <paramref name="condition"/> holds: a cold branch.</summary>
+    private void ThrowIf(ValueRef condition, RuntimeErrorKind kind)
+    {
+        var raise = _module.AppendBlock(_function, $"throw.{kind}.pc{_pc}");
+        var go = _module.AppendBlock(_function, $"pc{_pc}.ok");
+        var branch = Core.BuildCondBr(_b, condition, raise, go);
+        BranchWeights.Set(_module, branch, 1, 100000);
+        Core.PositionBuilderAtEnd(_b, raise);
+        CallHelper(_env.Raise, _t.Function(_t.Void, _t.Ptr, _t.Ptr, _t.I32, _t.I32), [_ctx, _fp, I32(_pc), I32((int)kind)]);
+        Core.BuildBr(_b, _pending);
+        Core.PositionBuilderAtEnd(_b, go);
+    }
+
+    private void NullCheck(ValueRef pointer) =>
+        ThrowIf(Core.BuildICmp(_b, IntPredicate.Eq, pointer, Core.ConstNull(_t.Ptr), "isnull"), RuntimeErrorKind.NullReference);
+
+    private ValueRef CallHelper(nint address, TypeRef type, ReadOnlySpan<ValueRef> args) =>
+        Core.BuildCall(_b, type, Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr), args);
+
+    // Slots: 8 bytes each; int32 values sign-extended, float32 in the low 4 bytes.
+    private ValueRef SlotAddress(int slot) => Core.BuildInBoundsGep(_b, _t.I64, _fp, [I64(slot)], $"s{slot}.addr");
+    private ValueRef LoadI64(int slot) => Core.BuildLoad(_b, _t.I64, SlotAddress(slot), $"s{slot}");
+    private ValueRef LoadI32(int slot) => Core.BuildTrunc(_b, LoadI64(slot), _t.I32, $"s{slot}.i4");
+    private ValueRef LoadF64(int slot) => Core.BuildLoad(_b, _t.F64, SlotAddress(slot), $"s{slot}.r8");
+    private ValueRef LoadF32(int slot) => Core.BuildLoad(_b, _t.F32, SlotAddress(slot), $"s{slot}.r4");
+    private ValueRef LoadPointer(int slot) => Core.BuildLoad(_b, _t.Ptr, SlotAddress(slot), $"s{slot}.p");
+    private void StoreI64(int slot, ValueRef value) => Core.BuildStore(_b, value, SlotAddress(slot));
+    private void StoreI32(int slot, ValueRef value) => StoreI64(slot, Core.BuildSExt(_b, value, _t.I64, ""));
+    private void StoreF64(int slot, ValueRef value) => Core.BuildStore(_b, value, SlotAddress(slot));
+    private void StoreF32(int slot, ValueRef value) => Core.BuildStore(_b, value, SlotAddress(slot));
+    private void StorePointer(int slot, ValueRef value) => Core.BuildStore(_b, value, SlotAddress(slot));
+
+    private ValueRef I32(int value) => Core.ConstInt(_t.I32, value);
+    private ValueRef I64(long value) => Core.ConstInt(_t.I64, value);
+    private ValueRef ByteOffset(ValueRef pointer, long offset) =>
+        offset == 0 ? pointer : Core.BuildInBoundsGep(_b, _t.I8, pointer, [I64(offset)], "");
+
+    private TypeRef IntType(int bits) => bits switch { 8 => _t.I8, 16 => _t.I16, 32 => _t.I32, _ => _t.I64 };
+}
+
+/// <summary>What compiled code may refer to, fixed for one VM: helper entry points and the write barrier's tables.</summary>
+internal sealed record CompilerEnvironment(nint Execute, nint Raise, Gc.BarrierLayout Barrier, bool BreakIr);
