@@ -78,18 +78,19 @@ public sealed class AppVmExperimentTests
     }
 
     [Fact]
-    public void PlanHasTheFiveProgramsAndTheFourEnginesAgainstCoreClr()
+    public void PlanHasTheFiveProgramsAndTheSixEnginesAgainstCoreClr()
     {
         var plan = Plan();
 
         Assert.Equal(s_programs, plan.Workloads.Select(w => w.Name));
         Assert.Equal(
-            [AppVmExperiment.RuntimeLabEngine, AppVmExperiment.CoreClr, AppVmExperiment.MonoJit, AppVmExperiment.MonoInterpreter],
+            [AppVmExperiment.RuntimeLabInterp, AppVmExperiment.RuntimeLabJit, AppVmExperiment.RuntimeLabTiered,
+             AppVmExperiment.CoreClr, AppVmExperiment.MonoJit, AppVmExperiment.MonoInterpreter],
             plan.Engines.Select(e => e.Name));
         Assert.Equal(AppVmExperiment.CoreClr, plan.BaselineEngine);
         Assert.Same(ExperimentCatalog.Find("appvm")?.GetType(), typeof(AppVmExperiment));
         var runtimelab = Assert.IsType<ProcessEngine>(plan.Engines[0]);
-        Assert.Equal(["run", "{param:dll}", "{param:size}"], runtimelab.Arguments.Skip(1));
+        Assert.Equal(["run", "--tier", "interp", "{param:dll}", "{param:size}"], runtimelab.Arguments.Skip(1));
         Assert.EndsWith("runtimelab.dll", runtimelab.Arguments[0]);
     }
 

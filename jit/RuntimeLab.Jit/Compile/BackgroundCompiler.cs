@@ -16,7 +16,8 @@ public sealed class BackgroundCompiler : IDisposable
     private int _pending;
     private volatile bool _stopping;
 
-    private sealed record Job(string Name, Action<IrModule> Build, CompileOptions Options, TaskCompletionSource<CompiledModule> Done);
+    private sealed record Job(string Name, Action<IrModule> Build, CompileOptions Options, TaskCompletionSource<CompiledModule> Done,
+        Action<CompiledModule?, Exception?>? Completed = null);
 
     internal BackgroundCompiler(JitSession session, int workers)
     {
@@ -34,10 +35,21 @@ public sealed class BackgroundCompiler : IDisposable
     /// <summary>Jobs queued or compiling.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    public Task<CompiledModule> Enqueue(string moduleName, Action<IrModule> build, CompileOptions? options = null)
+    public Task<CompiledModule> Enqueue(string moduleName, Action<IrModule> build, CompileOptions? options = null) =>
+        Enqueue(new Job(moduleName, build, options ?? new CompileOptions(),
+            new TaskCompletionSource<CompiledModule>(TaskCreationOptions.RunContinuationsAsynchronously)));
+
+    /// <summary>
+    /// As <see cref="Enqueue(string, Action{IrModule}, CompileOptions?)"/>, and <paramref name="completed"/>
+    /// runs on the worker as soon as the job ends (the module, or the failure): a frontend installs
+    /// code from there without waiting for a thread-pool thread, which a busy host may not have.
+    /// </summary>
+    public Task<CompiledModule> Enqueue(string moduleName, Action<IrModule> build, CompileOptions options, Action<CompiledModule?, Exception?> completed) =>
+        Enqueue(new Job(moduleName, build, options,
+            new TaskCompletionSource<CompiledModule>(TaskCreationOptions.RunContinuationsAsynchronously), completed));
+
+    private Task<CompiledModule> Enqueue(Job job)
     {
-        var job = new Job(moduleName, build, options ?? new CompileOptions(),
-            new TaskCompletionSource<CompiledModule>(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _pending);
         try
         {
@@ -61,21 +73,30 @@ public sealed class BackgroundCompiler : IDisposable
                 Interlocked.Decrement(ref _pending);
                 continue;
             }
+            CompiledModule? compiled = null;
+            Exception? failure = null;
             try
             {
                 var module = _session.CreateModule(job.Name);
                 try { job.Build(module); }
                 catch { module.Dispose(); throw; }
-                job.Done.SetResult(_session.Compile(module, job.Options));
+                compiled = _session.Compile(module, job.Options);
             }
             catch (Exception e)
             {
-                job.Done.SetException(e);
+                failure = e;
             }
-            finally
+            try
             {
-                Interlocked.Decrement(ref _pending);
+                job.Completed?.Invoke(compiled, failure);
             }
+            catch (Exception e)
+            {
+                failure ??= e; // a frontend's callback must not end the worker
+            }
+            Interlocked.Decrement(ref _pending);
+            if (compiled is not null) job.Done.SetResult(compiled);
+            else job.Done.SetException(failure!);
         }
     }
 

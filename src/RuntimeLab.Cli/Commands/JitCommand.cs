@@ -16,8 +16,8 @@ public static class JitCommand
     {
         var jit = new Command("jit", "The shared LLVM backend: see how IR becomes native code.");
         jit.Subcommands.Add(CreateDemo());
-        // `jit dump app.dll --method NAME` joins here with the CIL frontend.
-        return Examples.Attach(jit, "runtimelab jit demo");
+        jit.Subcommands.Add(CreateDump());
+        return Examples.Attach(jit, "runtimelab jit demo", "runtimelab jit dump app.dll --method 'Program::Main'");
     }
 
     private static Command CreateDemo()
@@ -38,6 +38,61 @@ public static class JitCommand
             return report.Levels.All(l => l.Result == report.ManagedResult) ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return demo;
+    }
+
+    private static Command CreateDump()
+    {
+        var file = new Argument<string>("assembly") { Description = "A .NET assembly (app.dll)." };
+        var method = new Option<string>("--method") { Description = "The method, as Type::Method (* is a wildcard; the first match is shown).", Required = true };
+        var opt = new Option<int>("--opt") { Description = "LLVM optimization level: 0, 1 or 2 (the JIT's own level is 2).", DefaultValueFactory = _ => 2 };
+        opt.AcceptOnlyFromAmong("0", "1", "2");
+        var layout = new Option<Layout>("--layout") { Description = "side, stacked, or auto (side by side when the terminal is wide enough).", DefaultValueFactory = _ => Layout.Auto };
+        var width = new Option<int?>("--width") { Description = "Columns to lay out for (default: the terminal's width, or 200 when output is redirected)." };
+        var dump = new Command("dump",
+            "Show one method at every stage of the JIT: CIL with the importer's stack types, the prepared form the CIL frontend lowers, " +
+            "LLVM IR before and after optimization side by side, and the native code. The program does not run.")
+        { file, method, opt, layout, width };
+        Examples.Attach(dump, "runtimelab jit dump app.dll --method 'Program::Fib'", "runtimelab jit dump app.dll --method '*::Advance' --opt 0 --layout stacked");
+        dump.SetAction(parse =>
+        {
+            var level = parse.GetValue(opt) switch { 0 => OptLevel.O0, 1 => OptLevel.O1, _ => OptLevel.O2 };
+            Runtime.Jit.JitDumpReport report;
+            try
+            {
+                report = Runtime.Jit.JitDump.Dump(parse.GetValue(file)!, parse.GetValue(method)!, level);
+            }
+            catch (Runtime.AppLoadException e)
+            {
+                throw new CliException(e.Message);
+            }
+            Console.Out.Write(RenderDump(report, level, parse.GetValue(width) ?? Terminal.OutWidth, parse.GetValue(layout)));
+            return report.Refusal is null ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+        return dump;
+    }
+
+    internal static string RenderDump(Runtime.Jit.JitDumpReport report, OptLevel level, int width, Layout layout)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine($"{report.Method} through RuntimeLab's JIT (LLVM {LlvmLibrary.VersionString()})");
+        text.AppendLine();
+        text.AppendLine("1. CIL, with the evaluation-stack types the IL importer proves before each instruction:");
+        text.Append(report.StackTypedIl);
+        text.AppendLine();
+        text.AppendLine("2. The prepared form (three-address operations over frame slots) that the CIL frontend lowers:");
+        text.Append(report.Prepared);
+        text.AppendLine();
+        if (report.Refusal is { } why)
+        {
+            text.AppendLine($"The JIT does not compile this method: {why}. It runs in the interpreter.");
+            return text.ToString();
+        }
+        text.Append(SideBySide.Render("3. LLVM IR as the CIL frontend built it", report.IrBefore!, $"4. LLVM IR after {level}", report.IrAfter!, width, layout));
+        text.AppendLine();
+        var s = report.Stats!;
+        text.AppendLine($"5. Native x86-64 code ({s.CodeBytes} bytes; IR {s.IrInstructionsBefore}→{s.IrInstructionsAfter} instructions, passes {Ms(s.PassTime)}, codegen {Ms(s.CodegenTime)}):");
+        text.Append(report.Native);
+        return text.ToString();
     }
 
     internal static string Render(DemoReport report, int width, Layout layout)

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using RuntimeLab.Runtime.Exceptions;
 using RuntimeLab.Runtime.Objects;
 using RuntimeLab.Runtime.TypeSystem;
 
@@ -22,7 +23,26 @@ internal sealed unsafe partial class Interpreter
     private void RunCompiled(PreparedMethod pm, long* fp)
     {
         var entry = (delegate* unmanaged<long*, nint, int>)pm.Native;
-        if (entry(fp, Jit!.Context) != 0) RethrowParked();
+        if (entry(fp, Jit!.Context) == 0) return;
+        // An error the engine raised under compiled code becomes a managed exception here, as Run
+        // does for interpreted frames: the frames above are still on the chain, so the handler
+        // search and the stack trace see them.
+        try
+        {
+            RethrowParked();
+        }
+        catch (ManagedRuntimeError e)
+        {
+            throw Raise(_vm.CreateRuntimeException(e));
+        }
+        catch (PendingManagedException pending)
+        {
+            throw Raise(pending.ExceptionObject);
+        }
+        catch (OverflowException)
+        {
+            throw Raise(_vm.CreateRuntimeException(new ManagedRuntimeError(RuntimeErrorKind.Overflow, ManagedRuntimeError.OverflowMessage)));
+        }
     }
 
     /// <summary>Holds a host exception raised under compiled code until control is back on the managed side.</summary>

@@ -17,6 +17,7 @@ internal sealed class CilJit : IDisposable
     /// <summary>One LLVM JIT for the process: VMs (and tests running side by side) share it, each
     /// compiled method a module of its own that its VM frees.</summary>
     private static readonly Lazy<JitSession> SharedSession = new(() => new JitSession(), LazyThreadSafetyMode.ExecutionAndPublication);
+    internal static JitSession Session => SharedSession.Value;
     private static int _functionCounter;
 
     private readonly VirtualMachine _vm;
@@ -41,7 +42,7 @@ internal sealed class CilJit : IDisposable
         _self = GCHandle.Alloc(interpreter);
         Context = GCHandle.ToIntPtr(_self);
         _breakIr = options.JitBreakIr is { } pattern ? new Bytecode.Inspect.MethodPattern(pattern) : null;
-        _environment = new CompilerEnvironment(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, vm.Heap.Gc.Barrier, BreakIr: false);
+        _environment = EnvironmentOf(vm);
     }
 
     /// <summary>A method was just prepared: in <c>jit</c> mode it compiles now; in <c>tiered</c> mode its count starts.</summary>
@@ -60,14 +61,12 @@ internal sealed class CilJit : IDisposable
         var why = $"hot: {HotCalls} calls";
         var environment = EnvironmentFor(pm);
         var queued = Stopwatch.GetTimestamp();
-        SharedSession.Value.Background
-            .Enqueue(name, module => MethodCompiler.Build(module, pm, name, environment), CompileOptions.At(OptLevel.O2))
-            .ContinueWith(done =>
+        SharedSession.Value.Background.Enqueue(name, module => MethodCompiler.Build(module, pm, name, environment), CompileOptions.At(OptLevel.O2),
+            (compiled, failure) =>
             {
-                if (done.IsCompletedSuccessfully) Install(pm, done.Result, name, why, Stopwatch.GetElapsedTime(queued));
-                else if (done.Exception?.InnerException is { } failure) Refused(pm, Reason(failure));
-                // (cancelled: the process is exiting)
-            }, TaskScheduler.Default);
+                if (compiled is not null) Install(pm, compiled, name, why, Stopwatch.GetElapsedTime(queued));
+                else Refused(pm, Reason(failure!));
+            });
     }
 
     /// <summary>Compiles on the calling thread (<c>jit</c> mode).</summary>
@@ -144,7 +143,10 @@ internal sealed class CilJit : IDisposable
         lock (log) log.WriteLine("[jit] " + line);
     }
 
-    private static string FunctionName(PreparedMethod pm)
+    internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm) =>
+        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, vm.Heap.Gc.Barrier, BreakIr: false);
+
+    internal static string FunctionName(PreparedMethod pm)
     {
         var id = Interlocked.Increment(ref _functionCounter);
         var display = new string(pm.Method.DisplayName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());

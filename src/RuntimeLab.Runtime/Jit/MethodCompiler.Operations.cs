@@ -46,8 +46,11 @@ internal sealed unsafe partial class MethodCompiler
             }
             case Op.LoadN:
             {
+                // Byte-wise into the frame, then into the slots' allocas (a struct spans several).
                 var address = NullCheckedAddress(b, ins.Imm);
-                Core.BuildMemCpy(_b, SlotAddress(a), 8, address, 1, I64(c));
+                Core.BuildMemCpy(_b, FrameAddress(a), 8, address, 1, I64(c));
+                if (_mirror.Length > 0)
+                    for (var i = 0; i < (c + 7) / 8; i++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, FrameAddress(a + i), ""), _mirror[a + i]);
                 return true;
             }
             case Op.AddrOf: StorePointer(a, NullCheckedAddress(b, ins.Imm)); return true;
@@ -91,6 +94,8 @@ internal sealed unsafe partial class MethodCompiler
             case Op.Ret:
                 if (b == 1) StoreI64(0, LoadI64(a));
                 else if (b > 1) LowerInline(new Instr { Op = Op.MovN, A = 0, B = a, C = b });
+                if (_mirror.Length > 0)
+                    for (var i = 0; i < b; i++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[i], ""), FrameAddress(i));
                 Core.BuildRet(_b, I32(0));
                 return true;
         }

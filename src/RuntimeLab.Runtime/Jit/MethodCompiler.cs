@@ -15,7 +15,11 @@ namespace RuntimeLab.Runtime.Jit;
 /// on the same slot stack, under the same frame record. So the GC finds its roots with the same maps
 /// (the slots are written before every helper call, which is the only place a collection can
 /// happen), stack traces name it, and an exception crosses it like an interpreted frame. Between
-/// helper calls LLVM keeps slots in registers: <c>%fp</c> is <c>noalias</c>, since only this
+/// helper calls a slot lives in an alloca of its own, which LLVM promotes to SSA registers; the
+/// slots compiled code writes are stored to the frame before each helper call (the only place a
+/// collection, a stack walk or a read by the interpreter can happen) and every slot is reloaded
+/// after it. A method that takes a slot's address (ldloca of a struct, say) keeps every slot in the
+/// frame instead, since a byref may reach any of them. <c>%fp</c> is <c>noalias</c>: only this
 /// function and the helpers it passes <c>%fp</c> to touch the frame while it runs.</para>
 /// <para><b>Helpers.</b> What the frontend does not lower inline (calls, allocation, type tests, the
 /// general conversion) runs through <see cref="JitHelpers.Execute"/>: the interpreter's own code for
@@ -39,6 +43,10 @@ internal sealed unsafe partial class MethodCompiler
     private readonly BasicBlockRef[] _blocks;
     private BasicBlockRef _pending;
     private int _pc;
+    /// <summary>Per slot, its alloca; empty when the slots stay in the frame (see the class comment).</summary>
+    private ValueRef[] _mirror = [];
+    /// <summary>Slots that compiled code may write: the ones stored back before a helper call.</summary>
+    private int[] _written = [];
 
     /// <summary>The type of every compiled method: <c>i32 (ptr fp, ptr ctx)</c>.</summary>
     private readonly TypeRef _methodType;
@@ -85,6 +93,13 @@ internal sealed unsafe partial class MethodCompiler
         Core.PositionBuilderAtEnd(_b, _pending);
         Core.BuildRet(_b, I32(1));
         Core.PositionBuilderAtEnd(_b, entry);
+        if (!_pm.Code.Any(i => i.Op == Op.LdSlotAddr))
+        {
+            _written = WrittenSlots(_pm);
+            _mirror = new ValueRef[_pm.FrameSlots];
+            for (var slot = 0; slot < _mirror.Length; slot++) _mirror[slot] = Core.BuildAlloca(_b, _t.I64, $"slot{slot}");
+            ReloadSlots();
+        }
         Core.BuildBr(_b, _blocks[0]);
         for (_pc = 0; _pc < _blocks.Length; _pc++)
         {
@@ -102,7 +117,9 @@ internal sealed unsafe partial class MethodCompiler
     /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>).</summary>
     private void CallExecute()
     {
+        SpillSlots();
         var status = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
+        ReloadSlots();
         var failed = Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending");
         var branch = Core.BuildCondBr(_b, failed, _pending, Next);
         BranchWeights.Set(_module, branch, 1, 1000);
@@ -116,6 +133,7 @@ internal sealed unsafe partial class MethodCompiler
         var branch = Core.BuildCondBr(_b, condition, raise, go);
         BranchWeights.Set(_module, branch, 1, 100000);
         Core.PositionBuilderAtEnd(_b, raise);
+        SpillSlots(); // the exception's construction may collect, and its stack trace reads this frame
         CallHelper(_env.Raise, _t.Function(_t.Void, _t.Ptr, _t.Ptr, _t.I32, _t.I32), [_ctx, _fp, I32(_pc), I32((int)kind)]);
         Core.BuildBr(_b, _pending);
         Core.PositionBuilderAtEnd(_b, go);
@@ -128,7 +146,41 @@ internal sealed unsafe partial class MethodCompiler
         Core.BuildCall(_b, type, Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr), args);
 
     // Slots: 8 bytes each; int32 values sign-extended, float32 in the low 4 bytes.
-    private ValueRef SlotAddress(int slot) => Core.BuildInBoundsGep(_b, _t.I64, _fp, [I64(slot)], $"s{slot}.addr");
+    private ValueRef SlotAddress(int slot) => _mirror.Length > 0 ? _mirror[slot] : FrameAddress(slot);
+    private ValueRef FrameAddress(int slot) => Core.BuildInBoundsGep(_b, _t.I64, _fp, [I64(slot)], $"fp{slot}");
+
+    /// <summary>The frame gets the slots compiled code may have changed (before a helper call or a return).</summary>
+    private void SpillSlots()
+    {
+        foreach (var slot in _written) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[slot], ""), FrameAddress(slot));
+    }
+
+    /// <summary>The allocas get the frame's slots back (at entry, and after a helper call, which may write any).</summary>
+    private void ReloadSlots()
+    {
+        for (var slot = 0; slot < _mirror.Length; slot++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, FrameAddress(slot), ""), _mirror[slot]);
+    }
+
+    /// <summary>An over-approximation of the slots the method's operations write: every operation's A
+    /// (a destination for most), the ranges of MovN and LoadN, and the return slots.</summary>
+    private static int[] WrittenSlots(PreparedMethod pm)
+    {
+        var written = new SortedSet<int>();
+        foreach (var ins in pm.Code)
+        {
+            var count = ins.Op switch
+            {
+                Op.MovN => ins.C,
+                Op.LoadN => (ins.C + 7) / 8,
+                Op.Ret => Math.Max(ins.B, 1),
+                _ => 1,
+            };
+            var first = ins.Op == Op.Ret ? 0 : ins.A;
+            for (var i = 0; i < count; i++)
+                if (first + i >= 0 && first + i < pm.FrameSlots) written.Add(first + i);
+        }
+        return [.. written];
+    }
     private ValueRef LoadI64(int slot) => Core.BuildLoad(_b, _t.I64, SlotAddress(slot), $"s{slot}");
     private ValueRef LoadI32(int slot) => Core.BuildTrunc(_b, LoadI64(slot), _t.I32, $"s{slot}.i4");
     private ValueRef LoadF64(int slot) => Core.BuildLoad(_b, _t.F64, SlotAddress(slot), $"s{slot}.r8");

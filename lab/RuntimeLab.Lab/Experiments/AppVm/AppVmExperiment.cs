@@ -4,13 +4,15 @@ namespace RuntimeLab.Lab.Experiments.AppVm;
 
 /// <summary>
 /// The application VM against the managed runtimes on the same C# programs (bytecode/benchmarks), each run as a
-/// whole process, start-up included: RuntimeLab's interpreter (<c>runtimelab run</c>), CoreCLR (the baseline),
+/// whole process, start-up included: RuntimeLab in its three tiers (<c>runtimelab run --tier interp|jit|tiered</c>), CoreCLR (the baseline),
 /// and where installed Mono's JIT and Mono's interpreter on an mcs build of the same source. Two sizes:
 /// small (about 0.2 s on CoreCLR, the default, so a run takes a minute or two) and large (1–3 s on CoreCLR).
 /// </summary>
 public sealed class AppVmExperiment : Experiment
 {
-    public const string RuntimeLabEngine = "runtimelab";
+    public const string RuntimeLabInterp = "runtimelab-interp";
+    public const string RuntimeLabJit = "runtimelab-jit";
+    public const string RuntimeLabTiered = "runtimelab-tiered";
     public const string CoreClr = "coreclr";
     public const string MonoJit = "mono-jit";
     public const string MonoInterpreter = "mono-interp";
@@ -57,7 +59,7 @@ public sealed class AppVmExperiment : Experiment
     public override string Name => "appvm";
 
     public override string Description =>
-        "Application VM: RuntimeLab's interpreter vs CoreCLR, Mono JIT and Mono's interpreter on C# benchmarks (--size small|large)";
+        "Application VM: RuntimeLab's interpreter, JIT and tiered modes vs CoreCLR, Mono JIT and Mono's interpreter on C# benchmarks (--size small|large)";
 
     public override IReadOnlyList<string> Sizes => [Small, Large];
 
@@ -83,8 +85,9 @@ public sealed class AppVmExperiment : Experiment
             }).ToList(),
             Engines =
             [
-                new ProcessEngine(RuntimeLabEngine, "runtimelab run: RuntimeLab's application VM (interpreter)", "dotnet",
-                    [programs.RuntimeLabCli, "run", "{param:dll}", "{param:size}"], "the .NET 10 SDK, then ./runtimelab version"),
+                RuntimeLab(programs, RuntimeLabInterp, "interp", "RuntimeLab's interpreter only"),
+                RuntimeLab(programs, RuntimeLabJit, "jit", "RuntimeLab, every method compiled through LLVM before its first call"),
+                RuntimeLab(programs, RuntimeLabTiered, "tiered", "RuntimeLab, interpreted first, hot methods compiled in the background"),
                 new ProcessEngine(CoreClr, "dotnet: CoreCLR with tiered JIT", "dotnet",
                     ["{param:dll}", "{param:size}"], "the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux-debian)"),
                 MonoEngine(MonoJit, "mono: Mono's JIT, mcs -optimize+ build", [], monoProblem),
@@ -96,6 +99,10 @@ public sealed class AppVmExperiment : Experiment
             RunTimeout = size == Large ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(2),
         };
     }
+
+    private static Engine RuntimeLab(BenchmarkPrograms programs, string name, string tier, string description) =>
+        new ProcessEngine(name, $"runtimelab run --tier {tier}: {description}", "dotnet",
+            [programs.RuntimeLabCli, "run", "--tier", tier, "{param:dll}", "{param:size}"], "the .NET 10 SDK, then ./runtimelab version");
 
     private static Engine MonoEngine(string name, string description, IReadOnlyList<string> options, string? problem) =>
         new GatedEngine(
