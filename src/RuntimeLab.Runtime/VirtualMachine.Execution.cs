@@ -118,8 +118,9 @@ internal sealed unsafe partial class VirtualMachine
         {
             var f = thread.Frames[d];
             if (f.IsFunclet) continue;
-            var il = f.Pc < f.Method.Code.Length ? f.Method.Code[f.Pc].IlOffset : 0;
-            yield return $"   at {f.Method.Method.Signature} in IL_{il:x4}";
+            var pm = thread.MethodOf(f);
+            var il = f.Pc < pm.Code.Length ? pm.Code[f.Pc].IlOffset : 0;
+            yield return $"   at {pm.Method.Signature} in IL_{il:x4}";
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed unsafe class VmRoots(VirtualMachine vm) : IGcRootProvider
         for (var d = 0; d < thread.Depth; d++)
         {
             ref var frame = ref thread.Frames[d];
-            var pm = frame.Method;
+            var pm = thread.MethodOf(frame);
             var fp = (byte*)frame.Fp;
             var pc = Math.Min(frame.Pc, pm.IlIndexOfPc.Length - 1);
             Report(reporter, fp, pm.FixedRoots, pm, pc);

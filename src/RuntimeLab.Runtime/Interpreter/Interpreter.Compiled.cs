@@ -6,8 +6,8 @@ using RuntimeLab.Runtime.TypeSystem;
 namespace RuntimeLab.Runtime.Interpreter;
 
 /// <summary>
-/// The interpreter's side of compiled code. A compiled method is entered like any frame (Invoke
-/// pushes its frame record), and what its code does not do inline comes back here one operation at a
+/// The interpreter's side of compiled code. A compiled method pushes its own frame record, in the
+/// same native frame array the interpreter uses, and what its code does not do inline comes back here one operation at a
 /// time (<see cref="ExecuteForCompiled"/>), so calls, allocation and type tests have one implementation.
 /// Host exceptions never cross native frames: a helper parks the exception, compiled frames return
 /// 1 up to <see cref="RunCompiled"/>, and that rethrows it here, where the interpreter's own handling
@@ -67,7 +67,7 @@ internal sealed unsafe partial class Interpreter
     {
         ref var frame = ref _thread.Current;
         frame.Pc = pc;
-        var pm = frame.Method;
+        var pm = _thread.MethodOf(frame);
         var code = pm.CodeStart;
         var ip = code + pc;
         var tokens = pm.Tokens;
@@ -112,6 +112,9 @@ internal sealed unsafe partial class Interpreter
         }
         return 0;
     }
+
+    /// <summary>Compiled code found no room for its frame: the error EnterFrame raises for an interpreted one.</summary>
+    internal void StackOverflowForCompiled() => throw new StackOverflowSignal { Frames = _vm.StackTrace(_thread).ToArray() };
 
     /// <summary>A check in compiled code failed: the error the interpreter raises at the same operation.</summary>
     internal void RaiseForCompiled(int pc, RuntimeErrorKind kind)

@@ -314,7 +314,7 @@ internal sealed unsafe partial class Interpreter
                         if (frame.NewObject != 0) fp[0] = frame.NewObject;
                         t.Depth--;
                         frame = ref t.Current;
-                        pm = frame.Method;
+                        pm = t.MethodOf(frame);
                         fp = frame.Fp;
                         code = pm.CodeStart;
                         tokens = pm.Tokens;

@@ -31,18 +31,19 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
             }
             pm = method.Prepared!;
         }
+        if (pm.Native != 0)
+        {
+            RunCompiled(pm, args); // compiled code pushes and pops its own frame record
+            return;
+        }
         var t = _thread;
         var savedTop = t.Top;
         var depth = t.Depth;
         EnterFrame(pm, args, returnIp: null, newObject: 0);
         // No try/finally here (it costs every call): a frame that catches an exception resets the
         // depth and the stack top itself (see Run), and the run ends on anything else.
-        if (pm.Native != 0) RunCompiled(pm, args);
-        else
-        {
-            if (--pm.HotCountdown == 0) OnHot(pm);
-            Run(pm, args, 0, depth);
-        }
+        if (--pm.HotCountdown == 0) OnHot(pm);
+        Run(pm, args, 0, depth);
         t.Depth = depth;
         t.Top = savedTop;
     }
@@ -206,7 +207,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         for (var depth = _thread.Depth - 1; depth >= _thread.SearchFloor; depth--)
         {
             ref var frame = ref _thread.Frames[depth];
-            var pm = frame.Method;
+            var pm = _thread.MethodOf(frame);
             var pc = frame.Pc;
             for (var i = 0; i < pm.Handlers.Length; i++)
             {
@@ -230,7 +231,7 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
     private bool RunFilter(int frameDepth, Handler h, nint exception)
     {
         var frame = _thread.Frames[frameDepth];
-        var pm = frame.Method;
+        var pm = _thread.MethodOf(frame);
         var copy = _thread.Top;
         if (copy + pm.FrameSlots >= _thread.StackLimit)
             throw new StackOverflowSignal { Frames = _vm.StackTrace(_thread).ToArray() };

@@ -16,6 +16,10 @@ namespace RuntimeLab.Runtime.Interpreter;
 public sealed unsafe class PreparedMethod
 {
     public required RuntimeMethod Method { get; init; }
+
+    /// <summary>This method's number on its thread (<see cref="ExecutionThread.IdOf"/>), by which frame
+    /// records name it; -1 until the method is first entered or compiled.</summary>
+    internal int Id = -1;
     public required ImportedMethod Imported { get; init; }
 
     private readonly Instr[] _code = [];

@@ -12,7 +12,7 @@ namespace RuntimeLab.Runtime.Jit;
 /// code, and keeps the log and the totals. A method that cannot compile stays interpreted, with
 /// the reason logged; nothing here is fatal to the program.
 /// </summary>
-internal sealed class CilJit : IDisposable
+internal sealed unsafe class CilJit : IDisposable
 {
     /// <summary>One LLVM JIT for the process: VMs (and tests running side by side) share it, each
     /// compiled method a module of its own that its VM frees.</summary>
@@ -42,7 +42,7 @@ internal sealed class CilJit : IDisposable
         _self = GCHandle.Alloc(interpreter);
         Context = GCHandle.ToIntPtr(_self);
         _breakIr = options.JitBreakIr is { } pattern ? new Bytecode.Inspect.MethodPattern(pattern) : null;
-        _environment = EnvironmentOf(vm);
+        _environment = EnvironmentOf(vm, this);
     }
 
     /// <summary>A method was just prepared: in <c>jit</c> mode it compiles now; in <c>tiered</c> mode its count starts.</summary>
@@ -118,6 +118,10 @@ internal sealed class CilJit : IDisposable
             }
             _modules.Add(module);
             pm.Native = module[name].Address;
+            unsafe
+            {
+                if (pm.Method.EntryCell != null) *pm.Method.EntryCell = pm.Native;
+            }
             pm.RunsInline = false; // calls now go through Invoke, which enters the compiled code
         }
         Statistics.Compiled(module.Stats);
@@ -143,8 +147,30 @@ internal sealed class CilJit : IDisposable
         lock (log) log.WriteLine("[jit] " + line);
     }
 
-    internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm) =>
-        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, vm.Heap.Gc.Barrier, BreakIr: false);
+    internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm, CilJit? jit = null) =>
+        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, vm.Heap.Gc.Barrier, vm.Thread,
+            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, BreakIr: false);
+
+    /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>
+    private static readonly nint* NeverCompiled = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));
+
+    private readonly List<nint> _entryCells = [];
+
+    /// <summary>The cell compiled callers load <paramref name="method"/>'s entry point from: 0 while it
+    /// is interpreted (they call through the helper then), its code once installed.</summary>
+    internal unsafe nint EntryCellOf(TypeSystem.RuntimeMethod method)
+    {
+        lock (_gate)
+        {
+            if (method.EntryCell == null)
+            {
+                method.EntryCell = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));
+                *method.EntryCell = method.Prepared?.Native ?? 0;
+                _entryCells.Add((nint)method.EntryCell);
+            }
+            return (nint)method.EntryCell;
+        }
+    }
 
     internal static string FunctionName(PreparedMethod pm)
     {
@@ -161,6 +187,11 @@ internal sealed class CilJit : IDisposable
             _disposed = true;
             foreach (var module in _modules) module.Dispose();
             _modules.Clear();
+            unsafe
+            {
+                foreach (var cell in _entryCells) NativeMemory.Free((void*)cell);
+            }
+            _entryCells.Clear();
         }
         _self.Free();
     }

@@ -13,6 +13,22 @@ internal static unsafe class JitHelpers
 {
     public static nint ExecuteAddress => (nint)(delegate* unmanaged<nint, long*, int, int>)&Execute;
     public static nint RaiseAddress => (nint)(delegate* unmanaged<nint, long*, int, int, void>)&Raise;
+    public static nint StackOverflowAddress => (nint)(delegate* unmanaged<nint, void>)&StackOverflow;
+
+    /// <summary>No room for a compiled method's frame: parks the stack overflow; the caller returns 1.</summary>
+    [UnmanagedCallersOnly]
+    private static void StackOverflow(nint context)
+    {
+        var interpreter = Owner(context);
+        try
+        {
+            interpreter.StackOverflowForCompiled();
+        }
+        catch (Exception e)
+        {
+            interpreter.Park(e);
+        }
+    }
 
     /// <summary>Runs one operation through the interpreter; 1 means an exception is parked.</summary>
     [UnmanagedCallersOnly]

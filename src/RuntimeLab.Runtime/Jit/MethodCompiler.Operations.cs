@@ -86,6 +86,7 @@ internal sealed unsafe partial class MethodCompiler
                 // checks nothing then. Before, the helper runs (and re-checks) the initializer.
                 return ((RuntimeType)_pm.Tokens[ins.Token]).InitState == ClassInitState.Done;
             case Op.CallInternal: return LowerIntrinsic(ins);
+            case Op.Call: return LowerDirectCall(ins);
 
             case Op.Br: Core.BuildBr(_b, _blocks[ins.Imm]); return true;
             case Op.BrTrue: Branch(Core.BuildICmp(_b, IntPredicate.Ne, LoadI64(a), I64(0), ""), ins); return true;
@@ -96,6 +97,7 @@ internal sealed unsafe partial class MethodCompiler
                 else if (b > 1) LowerInline(new Instr { Op = Op.MovN, A = 0, B = a, C = b });
                 if (_mirror.Length > 0)
                     for (var i = 0; i < b; i++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[i], ""), FrameAddress(i));
+                PopFrame();
                 Core.BuildRet(_b, I32(0));
                 return true;
         }

@@ -47,6 +47,8 @@ internal sealed unsafe partial class MethodCompiler
     private ValueRef[] _mirror = [];
     /// <summary>Slots that compiled code may write: the ones stored back before a helper call.</summary>
     private int[] _written = [];
+    /// <summary>The frame chain's depth at entry (this method's record is at that index) and the caller's stack top.</summary>
+    private ValueRef _depth, _callerTop;
 
     /// <summary>The type of every compiled method: <c>i32 (ptr fp, ptr ctx)</c>.</summary>
     private readonly TypeRef _methodType;
@@ -93,6 +95,7 @@ internal sealed unsafe partial class MethodCompiler
         Core.PositionBuilderAtEnd(_b, _pending);
         Core.BuildRet(_b, I32(1));
         Core.PositionBuilderAtEnd(_b, entry);
+        PushFrame();
         if (!_pm.Code.Any(i => i.Op == Op.LdSlotAddr))
         {
             _written = WrittenSlots(_pm);
@@ -111,6 +114,57 @@ internal sealed unsafe partial class MethodCompiler
         }
         if (_env.BreakIr) Core.PositionBuilderAtEnd(_b, _module.AppendBlock(_function, "broken")); // a block with no terminator: fails verification
     }
+
+    /// <summary>
+    /// The prologue: what <c>Interpreter.EnterFrame</c> does for an interpreted frame. Check the depth
+    /// and the slot stack, zero the locals (the GC reads them by their declared types), push this
+    /// method's frame record and raise the stack top. Compiled callers call this code directly, so
+    /// the record must be pushed here, not by the caller.
+    /// </summary>
+    private void PushFrame()
+    {
+        var state = Absolute((nint)_env.Thread.State);
+        _depth = Core.BuildLoad(_b, _t.I32, ByteOffset(state, FrameChainState.DepthOffset), "depth");
+        var frameEnd = FrameAddress(_pm.FrameSlots);
+        var tooDeep = Core.BuildICmp(_b, IntPredicate.Sge, _depth, I32(_env.Thread.MaxDepth), "too.deep");
+        var noRoom = Core.BuildICmp(_b, IntPredicate.Uge, Core.BuildPtrToInt(_b, frameEnd, _t.I64, ""), I64((long)_env.Thread.StackLimit), "no.room");
+        var overflow = _module.AppendBlock(_function, "stack.overflow");
+        var enter = _module.AppendBlock(_function, "enter");
+        var branch = Core.BuildCondBr(_b, Core.BuildOr(_b, tooDeep, noRoom, ""), overflow, enter);
+        BranchWeights.Set(_module, branch, 1, 100000);
+        Core.PositionBuilderAtEnd(_b, overflow);
+        CallHelper(_env.StackOverflow, _t.Function(_t.Void, _t.Ptr), [_ctx]);
+        Core.BuildBr(_b, _pending);
+
+        Core.PositionBuilderAtEnd(_b, enter);
+        var locals = _pm.EvalStart - _pm.LocalsStart;
+        if (locals > 0) Core.BuildMemSet(_b, FrameAddress(_pm.LocalsStart), Core.ConstInt(_t.I8, 0), I64(locals * 8), 8);
+        var record = FrameRecord();
+        Core.BuildStore(_b, I32(_env.Thread.IdOf(_pm)), ByteOffset(record, Frame.MethodIdOffset));
+        Core.BuildStore(_b, I32(0), ByteOffset(record, Frame.PcOffset));
+        Core.BuildStore(_b, _fp, ByteOffset(record, Frame.FpOffset));
+        Core.BuildStore(_b, Core.ConstInt(_t.I8, 0), ByteOffset(record, Frame.IsFuncletOffset));
+        Core.BuildStore(_b, I64(0), ByteOffset(record, Frame.CaughtExceptionOffset));
+        Core.BuildStore(_b, Core.ConstNull(_t.Ptr), ByteOffset(record, Frame.ReturnIpOffset));
+        _callerTop = Core.BuildLoad(_b, _t.Ptr, ByteOffset(state, FrameChainState.TopOffset), "caller.top");
+        Core.BuildStore(_b, _callerTop, ByteOffset(record, Frame.CallerTopOffset));
+        Core.BuildStore(_b, I64(0), ByteOffset(record, Frame.NewObjectOffset));
+        Core.BuildStore(_b, frameEnd, ByteOffset(state, FrameChainState.TopOffset));
+        Core.BuildStore(_b, Core.BuildAdd(_b, _depth, I32(1), ""), ByteOffset(state, FrameChainState.DepthOffset));
+    }
+
+    /// <summary>The epilogue of a normal return. On an exception the record stays: the frame that
+    /// catches resets the chain, as for interpreted frames.</summary>
+    private void PopFrame()
+    {
+        var state = Absolute((nint)_env.Thread.State);
+        Core.BuildStore(_b, _callerTop, ByteOffset(state, FrameChainState.TopOffset));
+        Core.BuildStore(_b, _depth, ByteOffset(state, FrameChainState.DepthOffset));
+    }
+
+    /// <summary>This method's frame record: the frame array is allocated once per thread, at a fixed address.</summary>
+    private ValueRef FrameRecord() =>
+        Core.BuildGep(_b, _t.I8, Absolute((nint)_env.Thread.State->Frames), [Core.BuildMul(_b, Core.BuildSExt(_b, _depth, _t.I64, ""), I64(Frame.Size), "")], "record");
 
     private BasicBlockRef Next => _pc + 1 < _blocks.Length ? _blocks[_pc + 1] : _pending;
 
@@ -201,4 +255,6 @@ internal sealed unsafe partial class MethodCompiler
 }
 
 /// <summary>What compiled code may refer to, fixed for one VM: helper entry points and the write barrier's tables.</summary>
-internal sealed record CompilerEnvironment(nint Execute, nint Raise, Gc.BarrierLayout Barrier, bool BreakIr);
+internal sealed unsafe record CompilerEnvironment(
+    nint Execute, nint Raise, nint StackOverflow, Gc.BarrierLayout Barrier, ExecutionThread Thread,
+    Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, bool BreakIr);

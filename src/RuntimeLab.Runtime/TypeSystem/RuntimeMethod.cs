@@ -27,6 +27,9 @@ public sealed class RuntimeMethod
     internal bool SignatureLoaded;
     internal Interpreter.PreparedMethod? Prepared;
     internal InternalCalls.InternalCall? InternalCall;
+    /// <summary>Native memory holding this method's compiled entry point (0 while interpreted), made
+    /// when compiled code first calls the method directly (<see cref="Jit.CilJit.EntryCellOf"/>).</summary>
+    internal unsafe nint* EntryCell;
 
     internal RuntimeMethod(MethodDefinition definition, RuntimeType declaringType, IReadOnlyList<RuntimeType> methodArguments, GenericContext context)
     {

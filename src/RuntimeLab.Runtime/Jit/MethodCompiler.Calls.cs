@@ -1,0 +1,52 @@
+using RuntimeLab.Jit.Ir;
+using RuntimeLab.Jit.Llvm;
+using RuntimeLab.Jit.Llvm.Native;
+using RuntimeLab.Runtime.Interpreter;
+using RuntimeLab.Runtime.TypeSystem;
+
+namespace RuntimeLab.Runtime.Jit;
+
+/// <summary>
+/// Calls whose target is known (static, and instance calls that need no dispatch). The call site
+/// loads the callee's entry cell: once the callee is compiled it is called directly, native to
+/// native, with its arguments where the interpreter would have put them (the callee pushes its own
+/// frame record); while it is interpreted, the call goes through the helper. Either way the caller's
+/// slots are in the frame and its pc in its record, so the GC and stack traces see the caller.
+/// </summary>
+internal sealed unsafe partial class MethodCompiler
+{
+    private bool LowerDirectCall(Instr ins)
+    {
+        var target = (RuntimeMethod)_pm.Tokens[ins.Token];
+        if (target.InternalCall is not null || target.IsAbstract || !target.HasBody) return false;
+        if (ins.C != 0) NullCheck(LoadPointer(ins.A)); // callvirt's check of `this`
+        var cell = _env.EntryCellOf(target);
+
+        SpillSlots();
+        var entry = Core.BuildLoad(_b, _t.Ptr, Absolute(cell), "callee.entry");
+        var direct = _module.AppendBlock(_function, $"pc{_pc}.direct");
+        var viaHelper = _module.AppendBlock(_function, $"pc{_pc}.interpreted");
+        var returned = _module.AppendBlock(_function, $"pc{_pc}.returned");
+        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, entry, Core.ConstNull(_t.Ptr), "compiled"), direct, viaHelper);
+
+        Core.PositionBuilderAtEnd(_b, direct);
+        Core.BuildStore(_b, I32(_pc), ByteOffset(FrameRecord(), Frame.PcOffset));
+        var nativeStatus = Core.BuildCall(_b, _methodType, entry, [FrameAddress(ins.A), _ctx], "status");
+        Core.BuildBr(_b, returned);
+
+        Core.PositionBuilderAtEnd(_b, viaHelper);
+        var helperStatus = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
+        Core.BuildBr(_b, returned);
+
+        Core.PositionBuilderAtEnd(_b, returned);
+        var status = Core.BuildPhi(_b, _t.I32, "status");
+        Core.AddIncoming(status, nativeStatus, direct);
+        Core.AddIncoming(status, helperStatus, viaHelper);
+        var go = _module.AppendBlock(_function, $"pc{_pc}.next");
+        var branch = Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending"), _pending, go);
+        BranchWeights.Set(_module, branch, 1, 1000);
+        Core.PositionBuilderAtEnd(_b, go);
+        ReloadSlots();
+        return true;
+    }
+}
