@@ -77,10 +77,7 @@ public sealed class BackgroundCompiler : IDisposable
             Exception? failure = null;
             try
             {
-                var module = _session.CreateModule(job.Name);
-                try { job.Build(module); }
-                catch { module.Dispose(); throw; }
-                compiled = _session.Compile(module, job.Options);
+                compiled = _session.Compile(job.Name, job.Build, job.Options);
             }
             catch (Exception e)
             {

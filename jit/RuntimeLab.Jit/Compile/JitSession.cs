@@ -107,6 +107,23 @@ public sealed unsafe class JitSession : IDisposable
         }
     }
 
+    /// <summary>Creates a module named <paramref name="name"/>, lets <paramref name="build"/> fill it, and
+    /// compiles it; a module whose build fails is disposed, not compiled.</summary>
+    public CompiledModule Compile(string name, Action<IrModule> build, CompileOptions? options = null)
+    {
+        var module = CreateModule(name);
+        try
+        {
+            build(module);
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+        return Compile(module, options);
+    }
+
     /// <summary>
     /// Verifies, optimizes and compiles <paramref name="module"/>, then looks up every function it
     /// defines with external linkage. The module is consumed. Invalid IR throws

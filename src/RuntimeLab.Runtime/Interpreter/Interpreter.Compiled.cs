@@ -62,8 +62,8 @@ internal sealed unsafe partial class Interpreter
     }
 
     /// <summary>Runs the one operation at <paramref name="pc"/> of the compiled method on top of the frame
-    /// chain, for its compiled code. Returns 0; exceptions propagate to the helper that called this.</summary>
-    internal int ExecuteForCompiled(long* fp, int pc)
+    /// chain, for its compiled code. Exceptions propagate to the helper that called this.</summary>
+    internal void ExecuteForCompiled(long* fp, int pc)
     {
         ref var frame = ref _thread.Current;
         frame.Pc = pc;
@@ -98,19 +98,23 @@ internal sealed unsafe partial class Interpreter
                 Conversions.Convert(fp + ip->A, fp + ip->B, ip->C);
                 break;
             case Op.StoreN:
-            {
-                var p = fp[ip->A];
-                if (p == 0) NullReference();
-                Buffer.MemoryCopy(fp + ip->B, (void*)(p + ip->Imm), ip->C, ip->C);
-                if (ip->Token >= 0) _vm.Heap.NoteStructStore((nint)(p + ip->Imm), (RuntimeType)tokens[ip->Token]);
+                if (fp[ip->A] == 0) NullReference();
+                StoreStruct(ip, fp, tokens);
                 break;
-            }
             default:
                 if (Slow(pm, fp, ip, code, tokens) != pc + 1)
                     throw new InvalidOperationException($"compiled code sent {ip->Op}, which branches, to the interpreter");
                 break;
         }
-        return 0;
+    }
+
+    /// <summary>StoreN after its null check: C bytes from slot B to the address in slot A plus Imm,
+    /// with the write barrier over the range when the struct holds references.</summary>
+    private void StoreStruct(Instr* ip, long* fp, object[] tokens)
+    {
+        var p = fp[ip->A];
+        Buffer.MemoryCopy(fp + ip->B, (void*)(p + ip->Imm), ip->C, ip->C);
+        if (ip->Token >= 0) _vm.Heap.NoteStructStore((nint)(p + ip->Imm), (RuntimeType)tokens[ip->Token]);
     }
 
     /// <summary>Compiled code found no room for its frame: the error EnterFrame raises for an interpreted one.</summary>

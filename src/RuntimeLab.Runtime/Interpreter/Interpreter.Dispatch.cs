@@ -57,13 +57,9 @@ internal sealed unsafe partial class Interpreter
                     case Op.StoreR4: { var p = fp[ip->A]; if (p == 0) NullReference(ref frame, ip - code); *(float*)(p + ip->Imm) = *(float*)(fp + ip->B); break; }
                     case Op.StoreRef: { var p = fp[ip->A]; if (p == 0) NullReference(ref frame, ip - code); _vm.Heap.StoreReference((nint*)(p + ip->Imm), (nint)fp[ip->B]); break; }
                     case Op.StoreN:
-                    {
-                        var p = fp[ip->A];
-                        if (p == 0) NullReference(ref frame, ip - code);
-                        Buffer.MemoryCopy(fp + ip->B, (void*)(p + ip->Imm), ip->C, ip->C);
-                        if (ip->Token >= 0) _vm.Heap.NoteStructStore((nint)(p + ip->Imm), (RuntimeType)tokens[ip->Token]);
+                        if (fp[ip->A] == 0) NullReference(ref frame, ip - code);
+                        StoreStruct(ip, fp, tokens);
                         break;
-                    }
                     case Op.LoadStaticI4: fp[ip->A] = *(int*)ip->Imm; break;
                     case Op.LoadStaticI8: fp[ip->A] = *(long*)ip->Imm; break;
                     case Op.StoreStaticI4: *(int*)ip->Imm = (int)fp[ip->A]; break;

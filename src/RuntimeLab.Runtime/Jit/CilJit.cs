@@ -77,18 +77,9 @@ internal sealed unsafe class CilJit : IDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var session = SharedSession.Value;
-            var module = session.CreateModule(name);
-            try
-            {
-                MethodCompiler.Build(module, pm, name, EnvironmentFor(pm));
-            }
-            catch
-            {
-                module.Dispose();
-                throw;
-            }
-            Install(pm, session.Compile(module, CompileOptions.At(OptLevel.O2)), name, why, Stopwatch.GetElapsedTime(started));
+            var environment = EnvironmentFor(pm);
+            var compiled = SharedSession.Value.Compile(name, module => MethodCompiler.Build(module, pm, name, environment), CompileOptions.At(OptLevel.O2));
+            Install(pm, compiled, name, why, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e) when (e is JitException or NotCompilableException or DllNotFoundException or EntryPointNotFoundException)
         {

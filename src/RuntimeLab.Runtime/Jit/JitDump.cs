@@ -53,19 +53,10 @@ public static class JitDump
             if (MethodCompiler.Refusal(pm) is { } why)
                 return new JitDumpReport(method.Signature, il.ToString(), prepared.ToString(), null, null, null, null, why);
 
-            var session = CilJit.Session;
             var name = CilJit.FunctionName(pm);
-            var module = session.CreateModule(name);
-            try
-            {
-                MethodCompiler.Build(module, pm, name, CilJit.EnvironmentOf(vm));
-            }
-            catch
-            {
-                module.Dispose();
-                throw;
-            }
-            using var compiled = session.Compile(module, new CompileOptions { Level = level, CaptureIr = true });
+            var environment = CilJit.EnvironmentOf(vm);
+            using var compiled = CilJit.Session.Compile(name, module => MethodCompiler.Build(module, pm, name, environment),
+                new CompileOptions { Level = level, CaptureIr = true });
             var native = NativeDisassembler.Format(NativeDisassembler.Disassemble(compiled[name]));
             return new JitDumpReport(method.Signature, il.ToString(), prepared.ToString(),
                 compiled.IrBeforeOptimization, compiled.IrAfterOptimization, native, compiled.Stats, null);

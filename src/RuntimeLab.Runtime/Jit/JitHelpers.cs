@@ -37,7 +37,8 @@ internal static unsafe class JitHelpers
         var interpreter = Owner(context);
         try
         {
-            return interpreter.ExecuteForCompiled(fp, pc);
+            interpreter.ExecuteForCompiled(fp, pc);
+            return 0;
         }
         catch (Exception e)
         {

@@ -50,7 +50,7 @@ internal sealed unsafe partial class MethodCompiler
                 var address = NullCheckedAddress(b, ins.Imm);
                 Core.BuildMemCpy(_b, FrameAddress(a), 8, address, 1, I64(c));
                 if (_mirror.Length > 0)
-                    for (var i = 0; i < (c + 7) / 8; i++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, FrameAddress(a + i), ""), _mirror[a + i]);
+                    for (var i = 0; i < (c + 7) / 8; i++) ReloadSlot(a + i);
                 return true;
             }
             case Op.AddrOf: StorePointer(a, NullCheckedAddress(b, ins.Imm)); return true;
@@ -96,7 +96,7 @@ internal sealed unsafe partial class MethodCompiler
                 if (b == 1) StoreI64(0, LoadI64(a));
                 else if (b > 1) LowerInline(new Instr { Op = Op.MovN, A = 0, B = a, C = b });
                 if (_mirror.Length > 0)
-                    for (var i = 0; i < b; i++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[i], ""), FrameAddress(i));
+                    for (var i = 0; i < b; i++) SpillSlot(i);
                 PopFrame();
                 Core.BuildRet(_b, I32(0));
                 return true;

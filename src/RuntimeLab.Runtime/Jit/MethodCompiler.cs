@@ -206,13 +206,16 @@ internal sealed unsafe partial class MethodCompiler
     /// <summary>The frame gets the slots compiled code may have changed (before a helper call or a return).</summary>
     private void SpillSlots()
     {
-        foreach (var slot in _written) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[slot], ""), FrameAddress(slot));
+        foreach (var slot in _written) SpillSlot(slot);
     }
+
+    private void SpillSlot(int slot) => Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _mirror[slot], ""), FrameAddress(slot));
+    private void ReloadSlot(int slot) => Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, FrameAddress(slot), ""), _mirror[slot]);
 
     /// <summary>The allocas get the frame's slots back (at entry, and after a helper call, which may write any).</summary>
     private void ReloadSlots()
     {
-        for (var slot = 0; slot < _mirror.Length; slot++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, FrameAddress(slot), ""), _mirror[slot]);
+        for (var slot = 0; slot < _mirror.Length; slot++) ReloadSlot(slot);
     }
 
     /// <summary>An over-approximation of the slots the method's operations write: every operation's A
