@@ -28,7 +28,7 @@ public sealed partial class Syscalls
         ClockRealtime or ClockRealtimeCoarse => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100,
         ClockMonotonic or ClockMonotonicRaw or ClockMonotonicCoarse or ClockBoottime =>
             (long)((Stopwatch.GetTimestamp() - MonotonicOrigin) * (1e9 / Stopwatch.Frequency)),
-        ClockProcessCpu or ClockThreadCpu => (long)Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100,
+        ClockProcessCpu or ClockThreadCpu => (long)System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100,
         _ => null,
     };
 
