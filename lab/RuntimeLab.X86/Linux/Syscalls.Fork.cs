@@ -36,8 +36,9 @@ public sealed unsafe partial class Syscalls
         if ((flags & (CloneVm | CloneThread | CloneSetTls)) != 0) return -Errno.EINVAL;
         if (Processes is not { } processes || Process is not { } process) return -Errno.ENOSYS;
         var pid = processes.Fork(process, _caller, childStack);
+        if (pid < 0) return pid;
         if ((flags & CloneParentSetTid) != 0) Memory.WriteU32(parentTid, (uint)pid);
-        if ((flags & CloneChildSetTid) != 0) processes.All.First(p => p.Pid == (uint)pid).Memory.WriteU32(childTid, (uint)pid);
+        if ((flags & CloneChildSetTid) != 0) processes.Targets(pid)[0].Memory.WriteU32(childTid, (uint)pid);
         return pid;
     }
 

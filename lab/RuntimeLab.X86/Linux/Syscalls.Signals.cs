@@ -29,6 +29,8 @@ public sealed unsafe partial class Syscalls
         Register(N.Tgkill, "tgkill", "ddd", (in SyscallArgs a) => Kill((int)a.A1, (int)a.A2, thread: true));
         Register(N.RtSigreturn, "rt_sigreturn", "", (in SyscallArgs _) => SignalReturn(rt: true));
         Register(N.Sigreturn, "sigreturn", "", (in SyscallArgs _) => SignalReturn(rt: false));
+        Register(N.Pause, "pause", "", (in SyscallArgs _) => WaitForSignal(null));
+        Register(N.RtSigsuspend, "rt_sigsuspend", "xu", (in SyscallArgs a) => a.A1 == SigsetSize ? WaitForSignal(Memory.ReadU64(a.A0)) : -Errno.EINVAL);
     }
 
     private int SetAction(int signal, uint action, uint oldAction, uint sigsetSize)
@@ -93,6 +95,26 @@ public sealed unsafe partial class Syscalls
         return 0;
     }
 
+    /// <summary>
+    /// pause, and rt_sigsuspend with its temporary mask: wait until a handler runs. They never restart;
+    /// sigsuspend's handler frame saves the mask from before the call, so sigreturn puts it back.
+    /// </summary>
+    private int WaitForSignal(ulong? temporaryMask)
+    {
+        _waitEndsWithHandler = true;
+        if (temporaryMask is { } mask)
+        {
+            _maskBeforeSuspend ??= SignalState.Blocked;
+            SignalState.Blocked = mask;
+        }
+        return Errno.Restart;
+    }
+
+    /// <summary>Set by pause and sigsuspend: a handler ends the wait with EINTR even under SA_RESTART.</summary>
+    private bool _waitEndsWithHandler;
+    /// <summary>The mask sigsuspend replaced, for the handler's frame to save and sigreturn to restore.</summary>
+    private ulong? _maskBeforeSuspend;
+
     private int SignalReturn(bool rt)
     {
         if (_caller == null) return -Errno.ENOSYS;
@@ -121,13 +143,16 @@ public sealed unsafe partial class Syscalls
         var signal = SignalState.NextDeliverable;
         if (signal == 0) return false;
         var action = SignalState.ActionOf(signal);
-        if (action.IsHandler && !action.Has(SignalAction.Restart))
+        if (action.IsHandler && (!action.Has(SignalAction.Restart) || _waitEndsWithHandler))
         {
             state->Eip += IntInstructionLength;
             state->Regs[Gpr.Eax] = unchecked((uint)-Errno.EINTR);
+            _sleepUntil = null;
         }
         DeliverSignals(state);
-        return Exit != null || action.IsHandler;
+        if (!action.IsHandler) return Exit != null;
+        _waitEndsWithHandler = false;
+        return true;
     }
 
     /// <summary>
@@ -141,7 +166,8 @@ public sealed unsafe partial class Syscalls
             var action = SignalState.ActionOf(info.Signal);
             if (SignalState.WouldIgnore(info.Signal)) continue;
             if (action.IsDefault) { Terminate(ProcessExit.Killed(info.Signal)); return; }
-            if (!SignalFrame.Enter(state, Memory, SignalState, info)) Terminate(ProcessExit.Killed(Signals.SIGSEGV));
+            if (!SignalFrame.Enter(state, Memory, SignalState, info, _maskBeforeSuspend)) Terminate(ProcessExit.Killed(Signals.SIGSEGV));
+            _maskBeforeSuspend = null;
             return;
         }
     }

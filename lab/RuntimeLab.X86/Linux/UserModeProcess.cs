@@ -77,7 +77,9 @@ public static unsafe class UserModeProcess
         while (true)
         {
             var progressed = false;
-            foreach (var process in processes.All.Where(p => p.Exit == null).ToList())
+            var running = processes.All.Where(p => p.Exit == null).ToList();
+            foreach (var process in running) process.Kernel.CheckTimers();
+            foreach (var process in running)
             {
                 if (process.Exit != null) continue;  // killed by a process that ran before it in this round
                 var remaining = maxInstructions > total ? maxInstructions - total : 0;
@@ -94,11 +96,15 @@ public static unsafe class UserModeProcess
                 processes.Ended(process, exit);
                 if (process == init) return exit.Status;
             }
-            if (!progressed)
+            if (progressed) continue;
+            // Nothing can run: wait for the first sleep or alarm to end, or give up if there is none.
+            var wakeups = processes.All.Where(p => p.Exit == null).Select(p => p.Kernel.NextWakeup).OfType<long>().ToList();
+            if (wakeups.Count == 0)
             {
                 diagnostics.WriteLine("runtimelab: x86: every guest process is waiting for another (deadlock)");
                 return DeadlockStatus;
             }
+            Thread.Sleep(TimeSpan.FromTicks(Syscalls.NanosecondsUntil(wakeups.Min()) / 100));
         }
     }
 

@@ -11,6 +11,11 @@ namespace RuntimeLab.X86.Linux;
 public sealed unsafe class ProcessTable(Func<UserAddressSpace, ThreadArea, IGuestCpu> createCpu)
 {
     public const int WaitNoHang = 1;
+    /// <summary>
+    /// Processes (zombies included) a run may hold, as RLIMIT_NPROC bounds a user: each costs about 20 MiB
+    /// of host memory (its page tables and fast-path entries) plus its pages, so a fork bomb gets EAGAIN.
+    /// </summary>
+    public const int MaxProcesses = 64;
     private readonly SortedDictionary<uint, GuestProcess> _processes = [];
     private uint _nextPid = GuestIdentity.Pid;
 
@@ -32,6 +37,7 @@ public sealed unsafe class ProcessTable(Func<UserAddressSpace, ThreadArea, IGues
     /// </summary>
     public int Fork(GuestProcess parent, CpuState* caller, uint childStack = 0)
     {
+        if (_processes.Count >= MaxProcesses) return -Errno.EAGAIN;
         var memory = parent.Memory.Clone();
         var threadArea = parent.Kernel.ThreadArea.Copy();
         var cpu = createCpu(memory, threadArea);

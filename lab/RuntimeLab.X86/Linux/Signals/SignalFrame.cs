@@ -23,8 +23,10 @@ public static unsafe class SignalFrame
     /// Points the CPU at the handler of <paramref name="info"/>'s signal, on a new frame. False when the
     /// frame cannot be written (the stack is unmapped): Linux then kills the process with SIGSEGV.
     /// </summary>
-    public static bool Enter(CpuState* s, UserAddressSpace memory, SignalState signals, SignalInfo info)
+    /// <param name="savedMask">The mask sigreturn restores, when it is not the current one (sigsuspend's caller's).</param>
+    public static bool Enter(CpuState* s, UserAddressSpace memory, SignalState signals, SignalInfo info, ulong? savedMask = null)
     {
+        var restoredMask = savedMask ?? signals.Blocked;
         var action = signals.ActionOf(info.Signal);
         var rt = action.Has(SignalAction.SigInfo);
         var sp = s->Regs[Gpr.Esp];
@@ -36,7 +38,7 @@ public static unsafe class SignalFrame
 
         var bytes = new byte[size];
         var context = rt ? RtContext + ContextMcontext : OldContext;
-        WriteContext(s, bytes.AsSpan(context, SigcontextSize), info, (uint)signals.Blocked);
+        WriteContext(s, bytes.AsSpan(context, SigcontextSize), info, (uint)restoredMask);
         var retcode = rt ? RtRetcode : OldRetcode;
         // Without SA_RESTORER the handler returns into code in the frame, as it did before the vDSO.
         byte[] code = rt ? [0xB8, RtSigreturnNumber, 0, 0, 0, 0xCD, 0x80] : [0x58, 0xB8, SigreturnNumber, 0, 0, 0, 0xCD, 0x80];
@@ -52,9 +54,9 @@ public static unsafe class SignalFrame
             Put(bytes, RtContext + ContextStack, stack.Base);
             Put(bytes, RtContext + ContextStack + 4, onAltStack ? AlternateStack.OnStackFlag : stack.Flags);
             Put(bytes, RtContext + ContextStack + 8, stack.Size);
-            BitConverter.TryWriteBytes(bytes.AsSpan(RtContext + ContextMask), signals.Blocked);
+            BitConverter.TryWriteBytes(bytes.AsSpan(RtContext + ContextMask), restoredMask);
         }
-        else Put(bytes, OldExtraMask, (uint)(signals.Blocked >> 32));
+        else Put(bytes, OldExtraMask, (uint)(restoredMask >> 32));
 
         try
         {
