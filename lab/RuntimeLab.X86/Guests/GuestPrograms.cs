@@ -117,6 +117,9 @@ public sealed class GuestPrograms
 
     /// <summary>A multiboot test kernel (lab/guests/kernels/NAME.c), built to build/kernels/NAME.</summary>
     public string Kernel(string name) => Path.Combine(Root, "build", "kernels", name);
+    /// <summary>The kernel on a boot floppy, for Bochs (bochs/floppy-boot.S).</summary>
+    public string BochsImage(string name) => Path.Combine(Root, "build", "bochs", name + ".img");
+    public string BochsRunner => Path.Combine(Root, "bochs", "run-bochs.sh");
 
     public IEnumerable<string> KernelNames =>
         Directory.EnumerateFiles(Path.Combine(Root, "kernels"), "*.c").Select(Path.GetFileNameWithoutExtension).Where(n => n is not ("lib" or "cpu")).Order()!;
