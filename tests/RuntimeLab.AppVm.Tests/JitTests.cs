@@ -292,6 +292,55 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void AHotLoopMovesToCompiledCodeMidActivation()
+    {
+        // Each method is called once, so only on-stack replacement can compile it. Work returns into
+        // its interpreted caller; Fail's compiled loop throws into Main's handler; the loops keep
+        // references, longs and doubles live in locals, and allocate, so the GC scans the adopted frame.
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            static class P
+            {
+                static long Work(int n)
+                {
+                    var list = new List<string>();
+                    long sum = 0;
+                    double x = 0.5;
+                    for (int i = 0; i < n; i++)
+                    {
+                        sum += i % 7 * (i & 3);
+                        x = x * 1.0000001 + 0.25;
+                        if (i % 100000 == 0) list.Add(i.ToString());
+                    }
+                    return sum + list.Count + (long)x;
+                }
+                static int Fail(int n)
+                {
+                    int acc = 0;
+                    for (int i = n; ; i--) acc += 1000000 / i;
+                }
+                static void Main()
+                {
+                    Console.WriteLine(Work(6000000));
+                    try { Console.WriteLine(Fail(3000000)); }
+                    catch (DivideByZeroException e) { Console.WriteLine("caught " + e.GetType().Name); }
+                    Console.WriteLine("after");
+                }
+            }
+            """;
+        var tiered = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100 });
+        Assert.Equal(Run(source, TierMode.Interp).Stdout, tiered.Stdout);
+        Assert.Contains("caught DivideByZeroException", tiered.Stdout);
+        Assert.Contains("compiled P.Work(int) for on-stack replacement", tiered.JitLog);
+        Assert.Contains("compiled P.Fail(int) for on-stack replacement", tiered.JitLog);
+        Assert.Contains("P.Work(int) continues in compiled code from its loop", tiered.JitLog);
+        Assert.Contains("P.Fail(int) continues in compiled code from its loop", tiered.JitLog);
+        var gcStress = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100, GcStress = 64 });
+        Assert.Equal(tiered.Stdout, gcStress.Stdout);
+    }
+
+    [Fact]
     public void AMethodTheBackendRejectsFallsBackToTheInterpreter()
     {
         var source = """

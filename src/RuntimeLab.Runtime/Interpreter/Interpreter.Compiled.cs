@@ -20,9 +20,12 @@ internal sealed unsafe partial class Interpreter
 
     private ExceptionDispatchInfo? _parked;
 
-    private void RunCompiled(PreparedMethod pm, long* fp)
+    private void RunCompiled(PreparedMethod pm, long* fp) => RunNative(pm.Native, fp);
+
+    /// <summary>Runs compiled code (a method's, or its on-stack-replacement continuation) on the frame at <paramref name="fp"/>.</summary>
+    private void RunNative(nint code, long* fp)
     {
-        var entry = (delegate* unmanaged<long*, nint, int>)pm.Native;
+        var entry = (delegate* unmanaged<long*, nint, int>)code;
         if (entry(fp, Jit!.Context) == 0) return;
         // An error the engine raised under compiled code becomes a managed exception here, as Run
         // does for interpreted frames: the frames above are still on the chain, so the handler
@@ -55,6 +58,27 @@ internal sealed unsafe partial class Interpreter
         parked.Throw();
     }
 
+    /// <summary>Loop iterations between two looks at whether a requested on-stack replacement is ready.</summary>
+    private const int OsrRecheck = 256;
+
+    /// <summary>
+    /// A loop header of the running activation got hot. True when the activation can continue compiled
+    /// from here now; otherwise the continuation is requested (once, compiled in the background) and
+    /// the interpreter goes on, looking again every <see cref="OsrRecheck"/> iterations.
+    /// </summary>
+    private bool OnHotLoop(PreparedMethod pm, int pc)
+    {
+        if (Jit is null) { pm.LoopCountdown = int.MaxValue; return false; }
+        if (pm.OsrNative != 0 && pm.OsrPc == pc)
+        {
+            Jit.EnteringOsr(pm, pc);
+            return true;
+        }
+        if (pm.OsrPc < 0) Jit.HotLoop(pm, pc);
+        pm.LoopCountdown = OsrRecheck;
+        return false;
+    }
+
     private void OnHot(PreparedMethod pm)
     {
         if (Jit is null) pm.HotCountdown = int.MinValue; // interpreter only: count on, harmlessly
@@ -74,6 +98,7 @@ internal sealed unsafe partial class Interpreter
         switch (ip->Op)
         {
             case Op.Nop: // a ClassInit compiled before its type was initialized, which has since run
+            case Op.LoopHeader:
                 break;
             case Op.Call:
                 if (ip->C != 0 && fp[ip->A] == 0) NullReference();

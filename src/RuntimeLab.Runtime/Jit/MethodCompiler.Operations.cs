@@ -18,7 +18,7 @@ internal sealed unsafe partial class MethodCompiler
         var (a, b, c) = (ins.A, ins.B, ins.C);
         switch (ins.Op)
         {
-            case Op.Nop: return true;
+            case Op.Nop: case Op.LoopHeader: return true;
             case Op.Mov: StoreI64(a, LoadI64(b)); return true;
             case Op.MovN:
             {

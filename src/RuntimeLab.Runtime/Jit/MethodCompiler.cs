@@ -80,14 +80,18 @@ internal sealed unsafe partial class MethodCompiler
         return null;
     }
 
-    /// <summary>Builds the function <paramref name="name"/> for <paramref name="pm"/> into <paramref name="module"/>.</summary>
-    public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env)
+    /// <summary>
+    /// Builds the function <paramref name="name"/> for <paramref name="pm"/> into <paramref name="module"/>.
+    /// With <paramref name="osrPc"/>, it is the continuation of a running activation from that loop
+    /// header instead (on-stack replacement): it takes over the frame the interpreter pushed.
+    /// </summary>
+    public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env, int osrPc = -1)
     {
         if (Refusal(pm) is { } why) throw new NotCompilableException(why);
-        new MethodCompiler(module, pm, name, env).Lower(); // the builder is freed with the module
+        new MethodCompiler(module, pm, name, env).Lower(osrPc); // the builder is freed with the module
     }
 
-    private void Lower()
+    private void Lower(int osrPc)
     {
         var entry = Core.GetInsertBlock(_b);
         for (var pc = 0; pc < _blocks.Length; pc++) _blocks[pc] = _module.AppendBlock(_function, $"pc{pc}");
@@ -95,7 +99,8 @@ internal sealed unsafe partial class MethodCompiler
         Core.PositionBuilderAtEnd(_b, _pending);
         Core.BuildRet(_b, I32(1));
         Core.PositionBuilderAtEnd(_b, entry);
-        PushFrame();
+        if (osrPc >= 0) AdoptFrame();
+        else PushFrame();
         if (!_pm.Code.Any(i => i.Op == Op.LdSlotAddr))
         {
             _written = WrittenSlots(_pm);
@@ -103,7 +108,7 @@ internal sealed unsafe partial class MethodCompiler
             for (var slot = 0; slot < _mirror.Length; slot++) _mirror[slot] = Core.BuildAlloca(_b, _t.I64, $"slot{slot}");
             ReloadSlots();
         }
-        Core.BuildBr(_b, _blocks[0]);
+        Core.BuildBr(_b, _blocks[Math.Max(osrPc, 0)]);
         for (_pc = 0; _pc < _blocks.Length; _pc++)
         {
             Core.PositionBuilderAtEnd(_b, _blocks[_pc]);
@@ -151,6 +156,20 @@ internal sealed unsafe partial class MethodCompiler
         Core.BuildStore(_b, I64(0), ByteOffset(record, Frame.NewObjectOffset));
         Core.BuildStore(_b, frameEnd, ByteOffset(state, FrameChainState.TopOffset));
         Core.BuildStore(_b, Core.BuildAdd(_b, _depth, I32(1), ""), ByteOffset(state, FrameChainState.DepthOffset));
+    }
+
+    /// <summary>
+    /// The prologue of an on-stack-replacement continuation: the interpreter is running this method, so
+    /// its frame record is on top of the chain and its slots hold the loop's state. The code takes the
+    /// record over (its index, its caller's stack top) rather than pushing one; its return pops it as
+    /// the interpreter's Ret would.
+    /// </summary>
+    private void AdoptFrame()
+    {
+        var state = Absolute((nint)_env.Thread.State);
+        var depth = Core.BuildLoad(_b, _t.I32, ByteOffset(state, FrameChainState.DepthOffset), "depth.now");
+        _depth = Core.BuildSub(_b, depth, I32(1), "depth");
+        _callerTop = Core.BuildLoad(_b, _t.Ptr, ByteOffset(FrameRecord(), Frame.CallerTopOffset), "caller.top");
     }
 
     /// <summary>The epilogue of a normal return. On an exception the record stays: the frame that
