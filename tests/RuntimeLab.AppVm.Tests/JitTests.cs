@@ -166,37 +166,54 @@ public sealed class JitTests
     [Fact]
     public void ExceptionsCrossCompiledAndInterpretedFramesWithFinallyOrder()
     {
-        // Methods with try clauses stay interpreted; the ones between them compile. So each throw
-        // below crosses compiled frames on its way to an interpreted handler, and finally blocks
-        // in interpreted frames above the compiled ones run first, innermost first.
-        var jit = Agree("""
+        // In jit mode every method compiles, those with try clauses too: an exception raised inside a
+        // compiled try block is handed to the interpreter on that frame. Then each method in turn is
+        // kept interpreted (the backend is made to reject it), so every throw also crosses between
+        // compiled and interpreted frames, in both directions, with finally blocks innermost first.
+        var source = """
             using System;
             static class P
             {
-                static int Thrower(int[] a, int i) => a[i];                 // compiled: throws IndexOutOfRange
-                static int Middle(int[] a, int i) => Thrower(a, i) + 1;     // compiled
-                static void InterpretedFinally(int[] a, int i)
+                static int Thrower(int[] a, int i) => a[i];                 // throws IndexOutOfRange
+                static int Middle(int[] a, int i) => Thrower(a, i) + 1;
+                static void WithFinally(int[] a, int i)
                 {
                     try { Console.WriteLine("inner " + Middle(a, i)); }
-                    finally { Console.WriteLine("finally in interpreted frame"); }
+                    finally { Console.WriteLine("finally in WithFinally"); }
                 }
-                static void CompiledAroundInterpreted(int[] a, int i) => InterpretedFinally(a, i); // compiled
-                static void ThrowsManaged(string s) { if (s.Length > 2) throw new InvalidOperationException("long " + s); } // compiled
+                static void Around(int[] a, int i) => WithFinally(a, i);
+                static void ThrowsManaged(string s) { if (s.Length > 2) throw new InvalidOperationException("long " + s); }
+                static int CatchesOwn(int d)
+                {
+                    int r = 0;
+                    try { r = 10 / d; }
+                    catch (DivideByZeroException) { r = -1; }
+                    finally { r += 100; }
+                    return r;
+                }
                 static void Main()
                 {
                     var a = new int[3];
-                    try { CompiledAroundInterpreted(a, 1); CompiledAroundInterpreted(a, 5); }
+                    try { Around(a, 1); Around(a, 5); }
                     catch (IndexOutOfRangeException) { Console.WriteLine("caught in Main"); }
                     finally { Console.WriteLine("finally in Main"); }
                     try { ThrowsManaged("ab"); ThrowsManaged("abc"); }
                     catch (InvalidOperationException e) when (e.Message.StartsWith("long")) { Console.WriteLine("filtered: " + e.Message); }
                     object o = null;
                     try { Console.WriteLine(o.GetHashCode()); } catch (NullReferenceException) { Console.WriteLine("null"); }
+                    Console.WriteLine(CatchesOwn(5) + " " + CatchesOwn(0));
                 }
             }
-            """, "P.Thrower(int[], int)", "P.Middle(int[], int)", "P.CompiledAroundInterpreted(int[], int)", "P.ThrowsManaged(string)");
-        Assert.Equal("inner 1\nfinally in interpreted frame\nfinally in interpreted frame\ncaught in Main\nfinally in Main\nfiltered: long abc\nnull\n", jit.Stdout);
-        Assert.Contains("P.InterpretedFinally(int[], int) stays interpreted: it has exception clauses", jit.JitLog);
+            """;
+        var jit = Agree(source, "P.Thrower(int[], int)", "P.Middle(int[], int)", "P.Around(int[], int)", "P.ThrowsManaged(string)",
+            "P.WithFinally(int[], int)", "P.CatchesOwn(int)", "P.Main()");
+        Assert.Equal("inner 1\nfinally in WithFinally\nfinally in WithFinally\ncaught in Main\nfinally in Main\nfiltered: long abc\nnull\n102 99\n", jit.Stdout);
+        foreach (var interpreted in new[] { "P::Thrower", "P::Middle", "P::WithFinally", "P::Around", "P::ThrowsManaged", "P::Main" })
+        {
+            var mixed = Run(source, TierMode.Jit, new RunOptions { JitBreakIr = interpreted });
+            Assert.Equal(jit.Stdout, mixed.Stdout);
+            Assert.Contains($"{interpreted.Replace("::", ".")}(", mixed.JitLog.Split('\n').Single(l => l.Contains("stays interpreted")));
+        }
     }
 
     [Fact]

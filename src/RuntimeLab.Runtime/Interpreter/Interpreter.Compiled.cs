@@ -133,6 +133,20 @@ internal sealed unsafe partial class Interpreter
         }
     }
 
+    /// <summary>
+    /// A compiled frame (its record at <paramref name="depth"/>) has an exception pending at
+    /// <paramref name="pc"/>, inside one of its try blocks: the interpreter handles it on that frame,
+    /// as for one of its own (two passes, finally blocks, filters), and if a handler of this frame
+    /// catches it, runs the handler and the rest of the method to its return. An exception that
+    /// leaves the frame propagates to the helper, which parks it again.
+    /// </summary>
+    internal void HandleForCompiled(long* fp, int pc, int depth)
+    {
+        ref var frame = ref _thread.Frames[depth];
+        frame.Pc = pc;
+        Run(_thread.MethodOf(frame), fp, pc, depth, resumeParked: true);
+    }
+
     /// <summary>StoreN after its null check: C bytes from slot B to the address in slot A plus Imm,
     /// with the write barrier over the range when the struct holds references.</summary>
     private void StoreStruct(Instr* ip, long* fp, object[] tokens)

@@ -215,7 +215,9 @@ internal sealed unsafe partial class Preparer
     /// <summary>
     /// In tiered mode, the IL instructions a backward branch targets (loop headers), where the interpreter
     /// counts iterations for on-stack replacement; null otherwise (nothing to count, nothing to pay).
-    /// Methods with exception clauses do not compile, so their loops are not counted either.
+    /// Methods with exception clauses get no on-stack replacement: an exception leaving the compiled
+    /// continuation would meet their handlers twice (in the code that handles it for the compiled
+    /// frame, and again in the interpreter frame that entered it), so their loops are not counted.
     /// </summary>
     private bool[]? LoopHeaders()
     {

@@ -178,7 +178,7 @@ internal sealed unsafe class CilJit : IDisposable
     }
 
     internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm, CilJit? jit = null) =>
-        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, vm.Heap.Gc.Barrier, vm.Thread,
+        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress, vm.Heap.Gc.Barrier, vm.Thread,
             jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, BreakIr: false);
 
     /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>

@@ -14,6 +14,28 @@ internal static unsafe class JitHelpers
     public static nint ExecuteAddress => (nint)(delegate* unmanaged<nint, long*, int, int>)&Execute;
     public static nint RaiseAddress => (nint)(delegate* unmanaged<nint, long*, int, int, void>)&Raise;
     public static nint StackOverflowAddress => (nint)(delegate* unmanaged<nint, void>)&StackOverflow;
+    public static nint HandleAddress => (nint)(delegate* unmanaged<nint, long*, int, int, int>)&Handle;
+
+    /// <summary>
+    /// An exception is pending inside a try block of the compiled frame whose record is at
+    /// <paramref name="depth"/>: the interpreter takes the frame over (Interpreter.HandleForCompiled).
+    /// 0: it was caught there and the method ran to its return; 1: it passed on, and is parked again.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static int Handle(nint context, long* fp, int pc, int depth)
+    {
+        var interpreter = Owner(context);
+        try
+        {
+            interpreter.HandleForCompiled(fp, pc, depth);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            interpreter.Park(e);
+            return 1;
+        }
+    }
 
     /// <summary>No room for a compiled method's frame: parks the stack overflow; the caller returns 1.</summary>
     [UnmanagedCallersOnly]

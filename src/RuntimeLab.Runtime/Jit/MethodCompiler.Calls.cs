@@ -43,7 +43,7 @@ internal sealed unsafe partial class MethodCompiler
         Core.AddIncoming(status, nativeStatus, direct);
         Core.AddIncoming(status, helperStatus, viaHelper);
         var go = _module.AppendBlock(_function, $"pc{_pc}.next");
-        var branch = Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending"), _pending, go);
+        var branch = Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending"), Pending, go);
         BranchWeights.Set(_module, branch, 1, 1000);
         Core.PositionBuilderAtEnd(_b, go);
         ReloadSlots();

@@ -10,7 +10,7 @@ namespace RuntimeLab.Runtime.Jit;
 internal sealed unsafe partial class MethodCompiler
 {
     /// <summary>Operations that only occur in methods with exception clauses, which do not compile.</summary>
-    private static bool IsLowered(Op op) => op is not (Op.CallFinally or Op.EndFinally or Op.EndFilter);
+    private static bool IsLowered(Op op) => true;
 
     /// <summary>Lowers <paramref name="ins"/> inline; false sends it to the helper.</summary>
     private bool LowerInline(Instr ins)
@@ -19,6 +19,8 @@ internal sealed unsafe partial class MethodCompiler
         switch (ins.Op)
         {
             case Op.Nop: case Op.LoopHeader: return true;
+            // Handler bodies run in the interpreter only (see Pending): their ends are never reached here.
+            case Op.EndFinally: case Op.EndFilter: Core.BuildUnreachable(_b); return true;
             case Op.Mov: StoreI64(a, LoadI64(b)); return true;
             case Op.MovN:
             {
