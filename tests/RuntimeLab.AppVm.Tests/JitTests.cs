@@ -309,6 +309,51 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void InlineAllocationSurvivesCollectionsAndThrowingConstructors()
+    {
+        // Enough small objects to use up many blocks (the helper's slow path, and collections under
+        // it), constructors with several arguments (they move up a slot first), one that throws after
+        // its object exists, and a newobj inside a try block.
+        Agree("""
+            using System;
+            class Node
+            {
+                public Node Left, Right; public int Value; public double Weight;
+                public Node(Node left, Node right, int value, double weight) { Left = left; Right = right; Value = value; Weight = weight; }
+                public int Count() => 1 + (Left?.Count() ?? 0) + (Right?.Count() ?? 0);
+            }
+            class Picky
+            {
+                public readonly int N;
+                public Picky(int n) { if (n % 5 == 4) throw new ArgumentException("no " + n); N = n; }
+            }
+            static class P
+            {
+                static Node Build(int depth, int value) =>
+                    depth == 0 ? new Node(null, null, value, 0.5) : new Node(Build(depth - 1, value * 2), Build(depth - 1, value * 2 + 1), value, depth * 1.5);
+                static long Sum(Node n) => n == null ? 0 : n.Value + Sum(n.Left) + Sum(n.Right);
+                static int Tries(int n)
+                {
+                    int made = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        try { made += new Picky(i).N > -1 ? 1 : 0; }
+                        catch (ArgumentException) { made += 100; }
+                    }
+                    return made;
+                }
+                static void Main()
+                {
+                    long total = 0;
+                    for (int round = 0; round < 40; round++) { var tree = Build(12, round); total += Sum(tree) + tree.Count(); }
+                    Console.WriteLine(total);
+                    Console.WriteLine(Tries(23));
+                }
+            }
+            """, "P.Build(int, int)", "P.Tries(int)");
+    }
+
+    [Fact]
     public void AHotLoopMovesToCompiledCodeMidActivation()
     {
         // Each method is called once, so only on-stack replacement can compile it. Work returns into

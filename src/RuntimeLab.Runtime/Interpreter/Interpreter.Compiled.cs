@@ -147,6 +147,19 @@ internal sealed unsafe partial class Interpreter
         Run(_thread.MethodOf(frame), fp, pc, depth, resumeParked: true);
     }
 
+    /// <summary>The call part of the operation at <paramref name="pc"/> (a newobj whose object compiled code allocated): its method, its arguments at A.</summary>
+    internal void InvokeForCompiled(long* fp, int pc)
+    {
+        ref var frame = ref _thread.Current;
+        frame.Pc = pc;
+        var pm = _thread.MethodOf(frame);
+        var ip = pm.CodeStart + pc;
+        Invoke((RuntimeMethod)pm.Tokens[ip->Token], fp + ip->A);
+    }
+
+    /// <summary>Compiled code's allocation slow path: what newobj allocates, the same way.</summary>
+    internal nint AllocateForCompiled(int typeId) => _vm.Allocate(_vm.Types.ById(typeId));
+
     /// <summary>StoreN after its null check: C bytes from slot B to the address in slot A plus Imm,
     /// with the write barrier over the range when the struct holds references.</summary>
     private void StoreStruct(Instr* ip, long* fp, object[] tokens)

@@ -178,8 +178,9 @@ internal sealed unsafe class CilJit : IDisposable
     }
 
     internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm, CilJit? jit = null) =>
-        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress, vm.Heap.Gc.Barrier, vm.Thread,
-            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, BreakIr: false);
+        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress,
+            JitHelpers.InvokeAddress, JitHelpers.AllocateObjectAddress, vm.Heap.Gc.Barrier, vm.Thread,
+            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), BreakIr: false);
 
     /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>
     private static readonly nint* NeverCompiled = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));

@@ -20,9 +20,21 @@ internal sealed unsafe partial class MethodCompiler
         var target = (RuntimeMethod)_pm.Tokens[ins.Token];
         if (target.InternalCall is not null || target.IsAbstract || !target.HasBody) return false;
         if (ins.C != 0) NullCheck(LoadPointer(ins.A)); // callvirt's check of `this`
-        var cell = _env.EntryCellOf(target);
-
         SpillSlots();
+        CallKnownTarget(target, ins.A, _env.Execute);
+        ReloadSlots();
+        return true;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="target"/> with its arguments in the frame from <paramref name="argBase"/>
+    /// (the caller's slots already spilled): natively once it is compiled, else through
+    /// <paramref name="helper"/> (which runs the call for the operation at this pc). On return the
+    /// builder is in the block after the call; a pending exception has gone to <see cref="Pending"/>.
+    /// </summary>
+    private void CallKnownTarget(RuntimeMethod target, int argBase, nint helper)
+    {
+        var cell = _env.EntryCellOf(target);
         var entry = Core.BuildLoad(_b, _t.Ptr, Absolute(cell), "callee.entry");
         var direct = _module.AppendBlock(_function, $"pc{_pc}.direct");
         var viaHelper = _module.AppendBlock(_function, $"pc{_pc}.interpreted");
@@ -31,11 +43,11 @@ internal sealed unsafe partial class MethodCompiler
 
         Core.PositionBuilderAtEnd(_b, direct);
         Core.BuildStore(_b, I32(_pc), ByteOffset(FrameRecord(), Frame.PcOffset));
-        var nativeStatus = Core.BuildCall(_b, _methodType, entry, [FrameAddress(ins.A), _ctx], "status");
+        var nativeStatus = Core.BuildCall(_b, _methodType, entry, [FrameAddress(argBase), _ctx], "status");
         Core.BuildBr(_b, returned);
 
         Core.PositionBuilderAtEnd(_b, viaHelper);
-        var helperStatus = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
+        var helperStatus = CallHelper(helper, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
         Core.BuildBr(_b, returned);
 
         Core.PositionBuilderAtEnd(_b, returned);
@@ -46,7 +58,5 @@ internal sealed unsafe partial class MethodCompiler
         var branch = Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending"), Pending, go);
         BranchWeights.Set(_module, branch, 1, 1000);
         Core.PositionBuilderAtEnd(_b, go);
-        ReloadSlots();
-        return true;
     }
 }
