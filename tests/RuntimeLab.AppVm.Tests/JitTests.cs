@@ -309,6 +309,40 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void InlineCachesFollowReceiversOfChangingTypes()
+    {
+        // One call site sees classes, a boxed struct (whose method takes a byref into the box) and a
+        // null in turn, so the cache misses, refills and hits, and `this` is moved only for the struct.
+        Agree("""
+            using System;
+            interface IValue { int Get(); }
+            abstract class Base : IValue { public abstract int Get(); public virtual string Name => "base"; }
+            sealed class One : Base { public override int Get() => 1; }
+            sealed class Two : Base { public override int Get() => 2; public override string Name => "two"; }
+            struct Boxed : IValue { public int V; public int Get() => V * 10; }
+            static class P
+            {
+                static long Sum(IValue[] values, int rounds)
+                {
+                    long total = 0;
+                    for (int r = 0; r < rounds; r++)
+                        foreach (var v in values) total += v.Get();
+                    return total;
+                }
+                static string Names(Base[] items) { var s = ""; foreach (var b in items) s += b.Name + " "; return s; }
+                static int Guarded(IValue v) { try { return v.Get(); } catch (NullReferenceException) { return -1; } }
+                static void Main()
+                {
+                    var values = new IValue[] { new One(), new Boxed { V = 7 }, new Two(), new Two(), new Boxed { V = 3 }, new One() };
+                    Console.WriteLine(Sum(values, 1000));
+                    Console.WriteLine(Names(new Base[] { new One(), new Two(), new One() }));
+                    Console.WriteLine(Guarded(new Two()) + " " + Guarded(null) + " " + Guarded(new Boxed { V = 4 }));
+                }
+            }
+            """, "P.Sum(IValue[], int)", "P.Names(Base[])", "P.Guarded(IValue)");
+    }
+
+    [Fact]
     public void InlineAllocationSurvivesCollectionsAndThrowingConstructors()
     {
         // Enough small objects to use up many blocks (the helper's slow path, and collections under

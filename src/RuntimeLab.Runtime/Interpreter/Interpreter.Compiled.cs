@@ -157,6 +157,30 @@ internal sealed unsafe partial class Interpreter
         Invoke((RuntimeMethod)pm.Tokens[ip->Token], fp + ip->A);
     }
 
+    /// <summary>
+    /// A virtual or interface call from compiled code whose inline cache missed (another receiver type,
+    /// or a target not compiled yet): resolves it as the interpreter does, refills the site's cache
+    /// with the receiver's type and the target's entry cell, and calls.
+    /// </summary>
+    internal void CallVirtualForCompiled(long* fp, int pc)
+    {
+        ref var frame = ref _thread.Current;
+        frame.Pc = pc;
+        var pm = _thread.MethodOf(frame);
+        var ip = pm.CodeStart + pc;
+        var site = (CallSite)pm.Tokens[ip->Token];
+        var args = fp + ip->A;
+        var receiverType = args[0] == 0 ? null : *(MethodTable**)args[0];
+        var target = ResolveVirtual(site, args);
+        if (site.NativeCache != null && receiverType != null)
+        {
+            site.NativeCache->Type = receiverType;
+            site.NativeCache->EntryCell = (nint*)Jit!.EntryCellOf(target);
+            site.NativeCache->ThisAdjust = target.DeclaringType.IsValueType && !target.IsStatic ? ObjectLayout.FirstFieldOffset : 0;
+        }
+        Invoke(target, args);
+    }
+
     /// <summary>Compiled code's allocation slow path: what newobj allocates, the same way.</summary>
     internal nint AllocateForCompiled(int typeId) => _vm.Allocate(_vm.Types.ById(typeId));
 

@@ -179,12 +179,30 @@ internal sealed unsafe class CilJit : IDisposable
 
     internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm, CilJit? jit = null) =>
         new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress,
-            JitHelpers.InvokeAddress, JitHelpers.AllocateObjectAddress, vm.Heap.Gc.Barrier, vm.Thread,
-            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), BreakIr: false);
+            JitHelpers.InvokeAddress, JitHelpers.AllocateObjectAddress, vm.Heap.Gc.Barrier, JitHelpers.CallVirtualAddress, vm.Thread,
+            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, jit is null ? _ => (nint)NeverUsedCache : jit.CacheOf,
+            mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), BreakIr: false);
 
     /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>
     private static readonly nint* NeverCompiled = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));
+    /// <summary>The inline cache of every virtual call site in code that is only shown.</summary>
+    private static readonly CallSiteCache* NeverUsedCache = (CallSiteCache*)NativeMemory.AllocZeroed((nuint)sizeof(CallSiteCache));
 
+    /// <summary>The native inline cache of a virtual or interface call site, made the first time compiled code calls through it.</summary>
+    internal nint CacheOf(CallSite site)
+    {
+        lock (_gate)
+        {
+            if (site.NativeCache == null)
+            {
+                site.NativeCache = (CallSiteCache*)NativeMemory.AllocZeroed((nuint)sizeof(CallSiteCache));
+                _entryCells.Add((nint)site.NativeCache);
+            }
+            return (nint)site.NativeCache;
+        }
+    }
+
+    /// <summary>Native memory this JIT made for compiled code (entry cells, call-site caches): freed with it.</summary>
     private readonly List<nint> _entryCells = [];
 
     /// <summary>The cell compiled callers load <paramref name="method"/>'s entry point from: 0 while it

@@ -17,6 +17,24 @@ internal static unsafe class JitHelpers
     public static nint HandleAddress => (nint)(delegate* unmanaged<nint, long*, int, int, int>)&Handle;
     public static nint InvokeAddress => (nint)(delegate* unmanaged<nint, long*, int, int>)&Invoke;
     public static nint AllocateObjectAddress => (nint)(delegate* unmanaged<nint, int, nint>)&AllocateObject;
+    public static nint CallVirtualAddress => (nint)(delegate* unmanaged<nint, long*, int, int>)&CallVirtual;
+
+    /// <summary>A virtual or interface call that missed its inline cache: resolved, cached, and called by the interpreter.</summary>
+    [UnmanagedCallersOnly]
+    private static int CallVirtual(nint context, long* fp, int pc)
+    {
+        var interpreter = Owner(context);
+        try
+        {
+            interpreter.CallVirtualForCompiled(fp, pc);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            interpreter.Park(e);
+            return 1;
+        }
+    }
 
     /// <summary>Calls the method the operation at <paramref name="pc"/> names, with its arguments at its A slot, while that method is interpreted.</summary>
     [UnmanagedCallersOnly]

@@ -90,6 +90,7 @@ internal sealed unsafe partial class MethodCompiler
             case Op.CallInternal: return LowerIntrinsic(ins);
             case Op.Call: return LowerDirectCall(ins);
             case Op.NewObj: return LowerNewObject(ins);
+            case Op.CallVirt: case Op.CallInterface: return LowerVirtualCall(ins);
 
             case Op.Br: Core.BuildBr(_b, _blocks[ins.Imm]); return true;
             case Op.BrTrue: Branch(Core.BuildICmp(_b, IntPredicate.Ne, LoadI64(a), I64(0), ""), ins); return true;

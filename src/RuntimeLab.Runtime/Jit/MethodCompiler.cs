@@ -311,7 +311,8 @@ internal sealed unsafe partial class MethodCompiler
 /// <summary>What compiled code may refer to, fixed for one VM: helper entry points and the write barrier's tables.</summary>
 internal sealed unsafe record CompilerEnvironment(
     nint Execute, nint Raise, nint StackOverflow, nint Handle, nint Invoke, nint AllocateObject, Gc.BarrierLayout Barrier,
-    ExecutionThread Thread, Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, Func<nint, nint?> SmallObjectContext, bool BreakIr)
+    nint CallVirtual, ExecutionThread Thread, Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, Func<CallSite, nint> CacheOf,
+    Func<nint, nint?> SmallObjectContext, bool BreakIr)
 {
     /// <summary>The allocation context compiled code may allocate an instance of <paramref name="mt"/> from inline, or null.</summary>
     public unsafe nint? FastPathOf(Objects.MethodTable* mt) => SmallObjectContext((nint)mt);
