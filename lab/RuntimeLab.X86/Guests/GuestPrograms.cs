@@ -105,6 +105,8 @@ public sealed class GuestPrograms
     public (byte[] Output, int ExitCode) ExpectedBusybox(string name) => Expected(Path.Combine("busybox", name));
 
     public string UserProgram(string name) => Path.Combine(Root, "build", "user", name);
+    /// <summary>A program of lab/guests/limits: one that tests RuntimeLab's limits and has no qemu reference.</summary>
+    public string LimitProgram(string name) => Path.Combine(Root, "build", "limits", name);
     public string Benchmark(string name) => Path.Combine(Root, "build", "bench", name);
     /// <summary>The benchmark built for x86-64: the native reference, since this host cannot run i386 code.</summary>
     public string NativeBenchmark(string name) => Path.Combine(Root, "build", "native", name);
