@@ -165,6 +165,7 @@ public sealed unsafe partial class Syscalls
         {
             var action = SignalState.ActionOf(info.Signal);
             if (SignalState.WouldIgnore(info.Signal)) continue;
+            StraceLine($"--- {Signals.Name(info.Signal)} {info.Describe()} ---");
             if (action.IsDefault) { Terminate(ProcessExit.Killed(info.Signal)); return; }
             if (!SignalFrame.Enter(state, Memory, SignalState, info, _maskBeforeSuspend)) Terminate(ProcessExit.Killed(Signals.SIGSEGV));
             _maskBeforeSuspend = null;

@@ -128,11 +128,12 @@ public sealed unsafe partial class Syscalls : IDisposable
         if (result == Errno.Restart) return result;  // it will be made again; strace shows the call that completes
         // Linux sends SIGPIPE with every EPIPE from a write to a pipe without readers.
         if (result == -Errno.EPIPE) Post(new SignalInfo(Signals.SIGPIPE, SignalInfo.Kernel));
-        // Like strace -f: the calls of every process but the first carry its pid.
-        if (Strace != null) Strace.WriteLine((Pid == GuestIdentity.Pid ? "" : $"[pid {Pid}] ") +
-            StraceFormatter.Format(entry.Name, entry.Format, args, Exit == null ? result : null, entry.HexResult, Memory));
+        if (Strace != null) StraceLine(StraceFormatter.Format(entry.Name, entry.Format, args, Exit == null ? result : null, entry.HexResult, Memory));
         return result;
     }
+
+    /// <summary>One line of --strace. Like strace -f, the lines of every process but the first carry its pid.</summary>
+    public void StraceLine(string line) => Strace?.WriteLine((Pid == GuestIdentity.Pid ? "" : $"[pid {Pid}] ") + line);
 
     private void Register(int number, string name, string format, Handler handler, bool hexResult = false) =>
         _table[number] = new Entry(name, format, handler, hexResult);

@@ -93,6 +93,7 @@ public sealed unsafe class ProcessTable(Func<UserAddressSpace, ThreadArea, IGues
     /// </summary>
     public void Ended(GuestProcess process, ProcessExit exit)
     {
+        process.Kernel.StraceLine(exit.Signal is { } signal ? $"+++ killed by {Signals.Name(signal)} +++" : $"+++ exited with {exit.Status} +++");
         process.End(exit);
         foreach (var orphan in process.Children) orphan.Parent = null;
         process.Children.Clear();

@@ -43,6 +43,13 @@ public readonly record struct SignalInfo(int Signal, int Code, uint Address = 0,
 
     public bool CarriesAddress => Signal is Signals.SIGSEGV or Signals.SIGBUS or Signals.SIGFPE or Signals.SIGILL or Signals.SIGTRAP && Code > 0;
 
+    /// <summary>strace's rendering: {si_signo=SIGSEGV, si_code=1, si_addr=0x1234}.</summary>
+    public string Describe() => CarriesAddress
+        ? $"{{si_signo={Signals.Name(Signal)}, si_code={Code}, si_addr=0x{Address:x}}}"
+        : Signal == Signals.SIGCHLD
+            ? $"{{si_signo=SIGCHLD, si_code={Code}, si_pid={SenderPid}, si_status={ChildStatus}}}"
+            : $"{{si_signo={Signals.Name(Signal)}, si_code={Code}, si_pid={SenderPid}, si_uid={SenderUid}}}";
+
     public void Write(UserAddressSpace memory, uint address)
     {
         var bytes = new byte[Size];
