@@ -309,6 +309,47 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void ArrayShapeAndCopyIntrinsicsAgreeWithTheInternalCalls()
+    {
+        // Inline for one-dimensional arrays without references; multi-dimensional arrays, reference
+        // elements (the barrier), mixed types (widening) and null go to the internal call.
+        Agree("""
+            using System;
+            struct Pair { public string Name; public int N; }
+            static class P
+            {
+                static string Shapes(Array a) => a.Rank + " " + a.Length + " " + a.GetLowerBound(0) + " " + (a.Rank > 1 ? a.GetLowerBound(1) : -1);
+                static string Copies()
+                {
+                    var ints = new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+                    Array.Copy(ints, 0, ints, 3, 6);                 // overlapping, forwards
+                    Array.Copy(ints, 4, ints, 1, 5);                 // overlapping, backwards
+                    var longs = new long[10];
+                    Array.Copy(ints, longs, 10);                     // widening: element by element
+                    var strings = new[] { "a", "b", "c" };
+                    var more = new string[4];
+                    Array.Copy(strings, 0, more, 1, 3);              // references: through the barrier
+                    var pairs = new[] { new Pair { Name = "x", N = 1 }, new Pair { Name = "y", N = 2 } };
+                    var pairCopy = new Pair[2];
+                    Array.Copy(pairs, pairCopy, 2);
+                    var doubles = new double[] { 1.5, -2.5 };
+                    var doubleCopy = new double[3];
+                    Array.Copy(doubles, 0, doubleCopy, 1, 2);
+                    return string.Join(",", ints) + " " + string.Join(",", longs) + " " + string.Join(",", more) + " " +
+                        pairCopy[1].Name + pairCopy[1].N + " " + string.Join(",", doubleCopy);
+                }
+                static void Main()
+                {
+                    Console.WriteLine(Shapes(new int[5]) + " | " + Shapes(new int[2, 3]) + " | " + Shapes(new string[0]));
+                    Console.WriteLine(Copies());
+                    try { Console.WriteLine(Shapes(null)); } catch (NullReferenceException) { Console.WriteLine("null"); }
+                    try { Array.Copy(new int[3], new int[2], 3); } catch (ArgumentException e) { Console.WriteLine(e.GetType().Name); }
+                }
+            }
+            """, "P.Shapes(System.Array)", "P.Copies()");
+    }
+
+    [Fact]
     public void InlineCachesFollowReceiversOfChangingTypes()
     {
         // One call site sees classes, a boxed struct (whose method takes a byref into the box) and a

@@ -123,6 +123,7 @@ internal sealed unsafe partial class MethodCompiler
     private bool LowerIntrinsic(Instr ins)
     {
         var name = ((InternalCalls.InternalCall)_pm.Tokens[ins.Token]).Name;
+        if (LowerArrayIntrinsic(ins, name)) return true;
         var (intrinsic, type) = name switch
         {
             "System.Math::Sqrt(System.Double)" => ("llvm.sqrt", _t.F64),

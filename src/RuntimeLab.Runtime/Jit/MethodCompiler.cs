@@ -219,14 +219,14 @@ internal sealed unsafe partial class MethodCompiler
         }
     }
 
-    /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>).</summary>
-    private void CallExecute()
+    /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>), then control goes to <paramref name="then"/> (the next operation by default).</summary>
+    private void CallExecute(BasicBlockRef then = default)
     {
         SpillSlots();
         var status = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
         ReloadSlots();
         var failed = Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending");
-        var branch = Core.BuildCondBr(_b, failed, Pending, Next);
+        var branch = Core.BuildCondBr(_b, failed, Pending, then.IsNull ? Next : then);
         BranchWeights.Set(_module, branch, 1, 1000);
     }
 
