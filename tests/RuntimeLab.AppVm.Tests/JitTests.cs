@@ -495,6 +495,28 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void ALeafMethodPushesNoFrameRecord()
+    {
+        // Pure arithmetic on its arguments cannot be observed by a collection, a stack walk or an
+        // exception, so it is built without a frame record; a division that may throw needs one.
+        var path = Path.Combine(Path.GetTempPath(), $"rl-leaf-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        try
+        {
+            var source = Path.Combine(path, "p.cs");
+            File.WriteAllText(source, "static class P { static double Leaf(int i, int j) => 1.0 / ((i + j) * (i + j + 1) / 2 + i + 1); " +
+                "static int Divides(int a, int b) => a / b; static void Main() => System.Console.WriteLine(Leaf(3, 4) + Divides(7, 2)); }");
+            var dll = Runtime.Hosting.SourceCompiler.Compile(source);
+            Assert.DoesNotContain("%record", JitDump.Dump(dll, "P::Leaf", OptLevel.O2).IrBefore);
+            Assert.Contains("%record", JitDump.Dump(dll, "P::Divides", OptLevel.O2).IrBefore);
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    [Fact]
     public void JitDumpShowsAllFourViews()
     {
         var path = Path.Combine(Path.GetTempPath(), $"rl-dump-{Guid.NewGuid():N}");

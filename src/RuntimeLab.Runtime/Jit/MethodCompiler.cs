@@ -55,8 +55,24 @@ internal sealed unsafe partial class MethodCompiler
     /// <summary>The type of every compiled method: <c>i32 (ptr fp, ptr ctx)</c>.</summary>
     private readonly TypeRef _methodType;
 
-    private MethodCompiler(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env)
+    /// <summary>
+    /// Built as a leaf: no frame record, no slot stack. Only a method that calls nothing, raises
+    /// nothing and reaches no helper can be one — nothing can then observe its frame (no collection,
+    /// no stack walk, no exception) — so building it stops with <see cref="NeedsFrame"/> at the first
+    /// construct that would need the frame, and the method is built again the ordinary way.
+    /// </summary>
+    private readonly bool _leaf;
+
+    private sealed class NeedsFrame : Exception;
+
+    private void RequireFrame()
     {
+        if (_leaf) throw new NeedsFrame();
+    }
+
+    private MethodCompiler(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env, bool leaf = false)
+    {
+        _leaf = leaf;
         _module = module;
         _t = module.Types;
         _pm = pm;
@@ -89,7 +105,20 @@ internal sealed unsafe partial class MethodCompiler
     public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env, int osrPc = -1)
     {
         if (Refusal(pm) is { } why) throw new NotCompilableException(why);
-        new MethodCompiler(module, pm, name, env).Lower(osrPc); // the builder is freed with the module
+        if (osrPc < 0 && pm.Handlers.Length == 0 && !pm.Code.Any(i => i.Op == Op.LdSlotAddr))
+        {
+            var leaf = new MethodCompiler(module, pm, name, env, leaf: true);
+            try
+            {
+                leaf.Lower(-1);
+                return;
+            }
+            catch (NeedsFrame)
+            {
+                Core.DeleteFunction(leaf._function);
+            }
+        }
+        new MethodCompiler(module, pm, name, env).Lower(osrPc); // the builders are freed with the module
     }
 
     private void Lower(int osrPc)
@@ -101,7 +130,7 @@ internal sealed unsafe partial class MethodCompiler
         Core.BuildRet(_b, I32(1));
         Core.PositionBuilderAtEnd(_b, entry);
         if (osrPc >= 0) AdoptFrame();
-        else PushFrame();
+        else if (!_leaf) PushFrame();
         if (!_pm.Code.Any(i => i.Op == Op.LdSlotAddr))
         {
             _written = WrittenSlots(_pm);
@@ -177,14 +206,18 @@ internal sealed unsafe partial class MethodCompiler
     /// catches resets the chain, as for interpreted frames.</summary>
     private void PopFrame()
     {
+        if (_leaf) return;
         var state = Absolute((nint)_env.Thread.State);
         Core.BuildStore(_b, _callerTop, ByteOffset(state, FrameChainState.TopOffset));
         Core.BuildStore(_b, _depth, ByteOffset(state, FrameChainState.DepthOffset));
     }
 
     /// <summary>This method's frame record: the frame array is allocated once per thread, at a fixed address.</summary>
-    private ValueRef FrameRecord() =>
-        Core.BuildGep(_b, _t.I8, Absolute((nint)_env.Thread.State->Frames), [Core.BuildMul(_b, Core.BuildSExt(_b, _depth, _t.I64, ""), I64(Frame.Size), "")], "record");
+    private ValueRef FrameRecord()
+    {
+        RequireFrame();
+        return Core.BuildGep(_b, _t.I8, Absolute((nint)_env.Thread.State->Frames), [Core.BuildMul(_b, Core.BuildSExt(_b, _depth, _t.I64, ""), I64(Frame.Size), "")], "record");
+    }
 
     private BasicBlockRef Next => _pc + 1 < _blocks.Length ? _blocks[_pc + 1] : _pending;
 
@@ -247,8 +280,11 @@ internal sealed unsafe partial class MethodCompiler
     private void NullCheck(ValueRef pointer) =>
         ThrowIf(Core.BuildICmp(_b, IntPredicate.Eq, pointer, Core.ConstNull(_t.Ptr), "isnull"), RuntimeErrorKind.NullReference);
 
-    private ValueRef CallHelper(nint address, TypeRef type, ReadOnlySpan<ValueRef> args) =>
-        Core.BuildCall(_b, type, Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr), args);
+    private ValueRef CallHelper(nint address, TypeRef type, ReadOnlySpan<ValueRef> args)
+    {
+        RequireFrame(); // a helper may collect, walk the stack or raise
+        return Core.BuildCall(_b, type, Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr), args);
+    }
 
     // Slots: 8 bytes each; int32 values sign-extended, float32 in the low 4 bytes.
     private ValueRef SlotAddress(int slot) => _mirror.Length > 0 ? _mirror[slot] : FrameAddress(slot);
@@ -266,7 +302,12 @@ internal sealed unsafe partial class MethodCompiler
     /// <summary>The allocas get the frame's slots back (at entry, and after a helper call, which may write any).</summary>
     private void ReloadSlots()
     {
-        for (var slot = 0; slot < _mirror.Length; slot++) ReloadSlot(slot);
+        for (var slot = 0; slot < _mirror.Length; slot++)
+        {
+            // A leaf owns no frame beyond its arguments (the caller's slots): its locals start zeroed.
+            if (_leaf && slot >= _pm.LocalsStart) Core.BuildStore(_b, I64(0), _mirror[slot]);
+            else ReloadSlot(slot);
+        }
     }
 
     /// <summary>An over-approximation of the slots the method's operations write: every operation's A
