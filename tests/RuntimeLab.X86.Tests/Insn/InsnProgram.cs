@@ -33,7 +33,7 @@ internal static class InsnProgram
             Assert.Fail($"{name}: qemu-i386 printed {expected.Length} lines, RuntimeLab {actual.Length}; the first unmatched:\n  " +
                         (expected.Length > shorter ? $"expected {expected[shorter]}" : $"actual {actual[shorter]}"));
         }
-        Assert.Equal(expectedStatus, status);
+        Assert.True(expectedStatus == status, $"{name}: qemu-i386 exited with {expectedStatus}, RuntimeLab with {status}");
     }
 
     private static (byte[] Output, int Status) Run(string name)
