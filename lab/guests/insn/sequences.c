@@ -1,7 +1,7 @@
 /*
  * Sequences where a flag consumer follows its producer directly, as compiled code has them: every
  * setcc and jcc right after cmp, sub, add, test, and, inc, dec, neg, shl, shr, sar, imul and bt at
- * 8/16/32 bits (the interpreter answers many such pairs without materializing EFLAGS, so pushf-based
+ * 8/16/32 bits, rotates, bsf and shld/shrd after a compare (the interpreter answers many such pairs without materializing EFLAGS, so pushf-based
  * cases do not reach those paths); adc/sbb chains; inc and dec keeping an earlier CF; lahf and
  * cmc/stc/clc. Per case, one bit per condition (o no b ae e ne be a s ns p np l ge le g).
  */
@@ -52,6 +52,14 @@ ALL_WIDTHS(shr3, CARRY_IN "shrb $3, %[a]", CARRY_IN "shrw $3, %[a]", CARRY_IN "s
 ALL_WIDTHS(sar1, CARRY_IN "sarb $1, %[a]", CARRY_IN "sarw $1, %[a]", CARRY_IN "sarl $1, %[a]")
 /* A shift by a zero count keeps every flag of the instruction before it. */
 ALL_WIDTHS(shl0, "cmpb %[b], %[a]\n\tshlb $0, %[a]", "cmpw %[b], %[a]\n\tshlw $0, %[a]", "cmpl %[b], %[a]\n\tshll $0, %[a]")
+/* Rotates change CF and OF only (OF undefined for counts above 1), keeping the rest of the compare before them. */
+ALL_WIDTHS(rol1, "cmpb %[b], %[a]\n\trolb $1, %[a]", "cmpw %[b], %[a]\n\trolw $1, %[a]", "cmpl %[b], %[a]\n\troll $1, %[a]")
+ALL_WIDTHS(ror5, "cmpb %[b], %[a]\n\trorb $5, %[a]", "cmpw %[b], %[a]\n\trorw $5, %[a]", "cmpl %[b], %[a]\n\trorl $5, %[a]")
+ALL_WIDTHS(rcl1, "addb %[b], %[a]\n\trclb $1, %[a]", "addw %[b], %[a]\n\trclw $1, %[a]", "addl %[b], %[a]\n\trcll $1, %[a]")
+ALL_WIDTHS(rcr3, "subb %[b], %[a]\n\trcrb $3, %[a]", "subw %[b], %[a]\n\trcrw $3, %[a]", "subl %[b], %[a]\n\trcrl $3, %[a]")
+SEQUENCE(bsf32, "cmpl %[b], %[a]\n\tbsfl %[b], %[a]", uint32_t, "r", ops32, 8)
+SEQUENCE(shld32, "cmpl %[b], %[a]\n\tshldl $4, %[b], %[a]", uint32_t, "r", ops32, 8)
+SEQUENCE(shrd32_by0, "addl %[b], %[a]\n\tshrdl $0, %[b], %[a]", uint32_t, "r", ops32, 8)
 SEQUENCE(imul16, "imulw %[b], %[a]", uint16_t, "r", ops16, 4)
 SEQUENCE(imul32, "imull %[b], %[a]", uint32_t, "r", ops32, 8)
 SEQUENCE(bt32, "cmpl %[b], %[a]\n\tbtl %[b], %[a]", uint32_t, "r", ops32, 8)
@@ -88,7 +96,8 @@ static void wide(void) {
 #define RUN3(op) op##8(); op##16(); op##32();
 int main(void) {
     RUN3(cmp) RUN3(sub) RUN3(add) RUN3(test) RUN3(and) RUN3(inc) RUN3(dec) RUN3(neg)
-    RUN3(shl1) RUN3(shr3) RUN3(sar1) RUN3(shl0)
+    RUN3(shl1) RUN3(shr3) RUN3(sar1) RUN3(shl0) RUN3(rol1) RUN3(ror5) RUN3(rcl1) RUN3(rcr3)
+    bsf32(); shld32(); shrd32_by0();
     imul16(); imul32(); bt32(); adc32(); sbb32(); cmc(); stc(); clc(); wide();
     return 0;
 }
