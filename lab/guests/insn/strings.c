@@ -1,6 +1,6 @@
 /*
  * String instructions (movs stos lods scas cmps at 8/16/32 bits) plain and with rep/repe/repne,
- * with DF clear and set, counts 0 to 100, and source segment overrides: %gs (glibc's TLS
+ * with DF clear and set, counts 0 to 100, overlapping moves, and source segment overrides: %gs (glibc's TLS
  * segment) and %fs (a second TLS segment from set_thread_area over the source buffer). Each case
  * prints ESI and EDI as offsets into their buffers, ECX, EAX, the flags and a hash of the
  * destination buffer.
@@ -62,6 +62,24 @@ STRING(lodsw_fs, "lodsw %%fs:(%%esi), %%ax", fs_base)
 STRING(repe_cmpsb_gs, "repe cmpsb %%es:(%%edi), %%gs:(%%esi)", gs_base)
 STRING(repne_cmpsl_fs, "repne cmpsl %%es:(%%edi), %%fs:(%%esi)", fs_base)
 
+/*
+ * Overlapping moves within one buffer, which the hardware does element by element: a forward move
+ * onto a destination just above the source replicates the first elements (a block copy would not).
+ */
+#define OVERLAP(name, insn, source_offset, destination_offset, count, down)                         \
+    static void name(void) {                                                                         \
+        for (unsigned b = 0; b < BUFFER; b++) destination[b] = (uint8_t)(b * 7 + 1);                \
+        uint32_t esi = (uint32_t)(uintptr_t)(destination + (source_offset));                         \
+        uint32_t edi = (uint32_t)(uintptr_t)(destination + (destination_offset)), ecx = (count), f = (down) ? 0x402 : 0x002; \
+        __asm__ volatile("pushl %[f]\n\tpopfl\n\t" insn "\n\tcld" : "+S"(esi), "+D"(edi), "+c"(ecx) : [f] "r"(f) : "cc", "memory"); \
+        printf(#name " -> si %+d di %+d cx %u dst %08x\n", (int)(esi - (uint32_t)(uintptr_t)destination), \
+               (int)(edi - (uint32_t)(uintptr_t)destination), ecx, hash(destination, BUFFER));        \
+    }
+OVERLAP(overlap_movsb_up1, "rep movsb", 16, 17, 200, 0) OVERLAP(overlap_movsl_up2, "rep movsl", 16, 18, 50, 0)
+OVERLAP(overlap_movsw_up4, "rep movsw", 16, 20, 90, 0) OVERLAP(overlap_movsb_down1, "rep movsb", 300, 299, 200, 1)
+OVERLAP(overlap_movsl_down3, "rep movsl", 300, 297, 50, 1) OVERLAP(overlap_movsb_down_up1, "rep movsb", 300, 301, 200, 1)
+OVERLAP(overlap_movsl_same, "rep movsl", 64, 64, 40, 0)
+
 /* A second TLS segment whose base is the source buffer, loaded into %fs. */
 static void set_up_fs(void) {
     struct user_desc descriptor = { .entry_number = -1, .base_addr = (uintptr_t)source, .limit = 0xfffff,
@@ -81,5 +99,7 @@ int main(void) {
     RUN3(movs) RUN3(rep_movs) RUN3(stos) RUN3(rep_stos) RUN3(lods) RUN3(rep_lods)
     RUN3(scas) RUN3(repe_scas) RUN3(repne_scas) RUN3(cmps) RUN3(repe_cmps) RUN3(repne_cmps)
     rep_movsl_gs(); rep_movsb_fs(); lodsw_fs(); repe_cmpsb_gs(); repne_cmpsl_fs();
+    overlap_movsb_up1(); overlap_movsl_up2(); overlap_movsw_up4(); overlap_movsb_down1(); overlap_movsl_down3();
+    overlap_movsb_down_up1(); overlap_movsl_same();
     return 0;
 }
