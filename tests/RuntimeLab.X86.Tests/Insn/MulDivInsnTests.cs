@@ -1,6 +1,6 @@
 namespace RuntimeLab.X86.Tests.Insn;
 
-/// <summary>mul, imul (1, 2 and 3 operands), div and idiv at every width (insn/muldiv.c), and the #DE faults (insn/de-*.c).</summary>
+/// <summary>mul, imul (1, 2 and 3 operands), div and idiv at every width (insn/muldiv.c), and the #DE faults (insn/divide-error.c, built once per kind as de-KIND).</summary>
 public sealed class MulDivInsnTests
 {
     [Fact] public void MultiplyAndDivideMatchQemu() => InsnProgram.MatchesQemu("muldiv");
