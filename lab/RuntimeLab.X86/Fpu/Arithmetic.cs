@@ -78,7 +78,9 @@ public static unsafe class Arithmetic
         X87.NoteInstruction(s, op);
         var dividend = X87.Read(s, 0);
         var result = X87.Binary(s, (HostOp)op->Imm, dividend, X87.Read(s, 1));
-        X87.SetConditions(s, s->Fpu.Host.Status);
+        // A NaN result (a NaN, infinite or zero-divisor operand) leaves the quotient bits undefined, and the
+        // host's x87 leaves stale ones, so the build mattered; qemu-i386 clears C0-C3 then, and so do we.
+        X87.SetConditions(s, result.IsNaN ? (ushort)0 : s->Fpu.Host.Status);
         X87.Write(s, 0, result);
     }
 
