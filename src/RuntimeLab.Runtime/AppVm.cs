@@ -178,6 +178,8 @@ public sealed record RunOptions
     public Jit.TierMode Tier { get; init; } = Jit.TierMode.Tiered;
     /// <summary>Calls after which a method counts as hot in tiered mode.</summary>
     public int HotCalls { get; init; } = 30;
+    /// <summary>Loop iterations after which a running activation moves to compiled code (on-stack replacement), in tiered mode.</summary>
+    public int HotLoops { get; init; } = 1000;
     /// <summary>Where <c>--jit-log</c> writes one line per method compiled or left to the interpreter.</summary>
     public TextWriter? JitLog { get; init; }
     public bool JitStats { get; init; }

@@ -70,6 +70,17 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
 
     public RuntimeType TypeOf(nint obj) => Types.ById((*(MethodTable**)obj)->TypeId);
 
+    /// <summary>
+    /// Where compiled code may allocate an instance of <paramref name="mt"/> inline (its size class's
+    /// allocation context), or null: large objects, GC stress, and heap verification take the slow path.
+    /// </summary>
+    internal unsafe nint? InlineAllocationContext(MethodTable* mt)
+    {
+        if (DebugVerify) return null;
+        var context = Heap.Gc.SmallObjectFastPath(mt);
+        return context == null ? null : (nint)context;
+    }
+
     public nint Allocate(RuntimeType type)
     {
         if (DebugVerify) VerifyHeap();

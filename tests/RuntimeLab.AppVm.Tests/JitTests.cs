@@ -166,37 +166,54 @@ public sealed class JitTests
     [Fact]
     public void ExceptionsCrossCompiledAndInterpretedFramesWithFinallyOrder()
     {
-        // Methods with try clauses stay interpreted; the ones between them compile. So each throw
-        // below crosses compiled frames on its way to an interpreted handler, and finally blocks
-        // in interpreted frames above the compiled ones run first, innermost first.
-        var jit = Agree("""
+        // In jit mode every method compiles, those with try clauses too: an exception raised inside a
+        // compiled try block is handed to the interpreter on that frame. Then each method in turn is
+        // kept interpreted (the backend is made to reject it), so every throw also crosses between
+        // compiled and interpreted frames, in both directions, with finally blocks innermost first.
+        var source = """
             using System;
             static class P
             {
-                static int Thrower(int[] a, int i) => a[i];                 // compiled: throws IndexOutOfRange
-                static int Middle(int[] a, int i) => Thrower(a, i) + 1;     // compiled
-                static void InterpretedFinally(int[] a, int i)
+                static int Thrower(int[] a, int i) => a[i];                 // throws IndexOutOfRange
+                static int Middle(int[] a, int i) => Thrower(a, i) + 1;
+                static void WithFinally(int[] a, int i)
                 {
                     try { Console.WriteLine("inner " + Middle(a, i)); }
-                    finally { Console.WriteLine("finally in interpreted frame"); }
+                    finally { Console.WriteLine("finally in WithFinally"); }
                 }
-                static void CompiledAroundInterpreted(int[] a, int i) => InterpretedFinally(a, i); // compiled
-                static void ThrowsManaged(string s) { if (s.Length > 2) throw new InvalidOperationException("long " + s); } // compiled
+                static void Around(int[] a, int i) => WithFinally(a, i);
+                static void ThrowsManaged(string s) { if (s.Length > 2) throw new InvalidOperationException("long " + s); }
+                static int CatchesOwn(int d)
+                {
+                    int r = 0;
+                    try { r = 10 / d; }
+                    catch (DivideByZeroException) { r = -1; }
+                    finally { r += 100; }
+                    return r;
+                }
                 static void Main()
                 {
                     var a = new int[3];
-                    try { CompiledAroundInterpreted(a, 1); CompiledAroundInterpreted(a, 5); }
+                    try { Around(a, 1); Around(a, 5); }
                     catch (IndexOutOfRangeException) { Console.WriteLine("caught in Main"); }
                     finally { Console.WriteLine("finally in Main"); }
                     try { ThrowsManaged("ab"); ThrowsManaged("abc"); }
                     catch (InvalidOperationException e) when (e.Message.StartsWith("long")) { Console.WriteLine("filtered: " + e.Message); }
                     object o = null;
                     try { Console.WriteLine(o.GetHashCode()); } catch (NullReferenceException) { Console.WriteLine("null"); }
+                    Console.WriteLine(CatchesOwn(5) + " " + CatchesOwn(0));
                 }
             }
-            """, "P.Thrower(int[], int)", "P.Middle(int[], int)", "P.CompiledAroundInterpreted(int[], int)", "P.ThrowsManaged(string)");
-        Assert.Equal("inner 1\nfinally in interpreted frame\nfinally in interpreted frame\ncaught in Main\nfinally in Main\nfiltered: long abc\nnull\n", jit.Stdout);
-        Assert.Contains("P.InterpretedFinally(int[], int) stays interpreted: it has exception clauses", jit.JitLog);
+            """;
+        var jit = Agree(source, "P.Thrower(int[], int)", "P.Middle(int[], int)", "P.Around(int[], int)", "P.ThrowsManaged(string)",
+            "P.WithFinally(int[], int)", "P.CatchesOwn(int)", "P.Main()");
+        Assert.Equal("inner 1\nfinally in WithFinally\nfinally in WithFinally\ncaught in Main\nfinally in Main\nfiltered: long abc\nnull\n102 99\n", jit.Stdout);
+        foreach (var interpreted in new[] { "P::Thrower", "P::Middle", "P::WithFinally", "P::Around", "P::ThrowsManaged", "P::Main" })
+        {
+            var mixed = Run(source, TierMode.Jit, new RunOptions { JitBreakIr = interpreted });
+            Assert.Equal(jit.Stdout, mixed.Stdout);
+            Assert.Contains($"{interpreted.Replace("::", ".")}(", mixed.JitLog.Split('\n').Single(l => l.Contains("stays interpreted")));
+        }
     }
 
     [Fact]
@@ -289,6 +306,175 @@ public sealed class JitTests
         var tiered = Run(source, TierMode.Tiered, new RunOptions { HotCalls = 50 });
         Assert.Equal(Run(source, TierMode.Interp).Stdout, tiered.Stdout);
         Assert.Contains("compiled P.Step(long) (hot: 50 calls)", tiered.JitLog);
+    }
+
+    [Fact]
+    public void ArrayShapeAndCopyIntrinsicsAgreeWithTheInternalCalls()
+    {
+        // Inline for one-dimensional arrays without references; multi-dimensional arrays, reference
+        // elements (the barrier), mixed types (widening) and null go to the internal call.
+        Agree("""
+            using System;
+            struct Pair { public string Name; public int N; }
+            static class P
+            {
+                static string Shapes(Array a) => a.Rank + " " + a.Length + " " + a.GetLowerBound(0) + " " + (a.Rank > 1 ? a.GetLowerBound(1) : -1);
+                static string Copies()
+                {
+                    var ints = new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+                    Array.Copy(ints, 0, ints, 3, 6);                 // overlapping, forwards
+                    Array.Copy(ints, 4, ints, 1, 5);                 // overlapping, backwards
+                    var longs = new long[10];
+                    Array.Copy(ints, longs, 10);                     // widening: element by element
+                    var strings = new[] { "a", "b", "c" };
+                    var more = new string[4];
+                    Array.Copy(strings, 0, more, 1, 3);              // references: through the barrier
+                    var pairs = new[] { new Pair { Name = "x", N = 1 }, new Pair { Name = "y", N = 2 } };
+                    var pairCopy = new Pair[2];
+                    Array.Copy(pairs, pairCopy, 2);
+                    var doubles = new double[] { 1.5, -2.5 };
+                    var doubleCopy = new double[3];
+                    Array.Copy(doubles, 0, doubleCopy, 1, 2);
+                    return string.Join(",", ints) + " " + string.Join(",", longs) + " " + string.Join(",", more) + " " +
+                        pairCopy[1].Name + pairCopy[1].N + " " + string.Join(",", doubleCopy);
+                }
+                static void Main()
+                {
+                    Console.WriteLine(Shapes(new int[5]) + " | " + Shapes(new int[2, 3]) + " | " + Shapes(new string[0]));
+                    Console.WriteLine(Copies());
+                    try { Console.WriteLine(Shapes(null)); } catch (NullReferenceException) { Console.WriteLine("null"); }
+                    try { Array.Copy(new int[3], new int[2], 3); } catch (ArgumentException e) { Console.WriteLine(e.GetType().Name); }
+                }
+            }
+            """, "P.Shapes(System.Array)", "P.Copies()");
+    }
+
+    [Fact]
+    public void InlineCachesFollowReceiversOfChangingTypes()
+    {
+        // One call site sees classes, a boxed struct (whose method takes a byref into the box) and a
+        // null in turn, so the cache misses, refills and hits, and `this` is moved only for the struct.
+        Agree("""
+            using System;
+            interface IValue { int Get(); }
+            abstract class Base : IValue { public abstract int Get(); public virtual string Name => "base"; }
+            sealed class One : Base { public override int Get() => 1; }
+            sealed class Two : Base { public override int Get() => 2; public override string Name => "two"; }
+            struct Boxed : IValue { public int V; public int Get() => V * 10; }
+            static class P
+            {
+                static long Sum(IValue[] values, int rounds)
+                {
+                    long total = 0;
+                    for (int r = 0; r < rounds; r++)
+                        foreach (var v in values) total += v.Get();
+                    return total;
+                }
+                static string Names(Base[] items) { var s = ""; foreach (var b in items) s += b.Name + " "; return s; }
+                static int Guarded(IValue v) { try { return v.Get(); } catch (NullReferenceException) { return -1; } }
+                static void Main()
+                {
+                    var values = new IValue[] { new One(), new Boxed { V = 7 }, new Two(), new Two(), new Boxed { V = 3 }, new One() };
+                    Console.WriteLine(Sum(values, 1000));
+                    Console.WriteLine(Names(new Base[] { new One(), new Two(), new One() }));
+                    Console.WriteLine(Guarded(new Two()) + " " + Guarded(null) + " " + Guarded(new Boxed { V = 4 }));
+                }
+            }
+            """, "P.Sum(IValue[], int)", "P.Names(Base[])", "P.Guarded(IValue)");
+    }
+
+    [Fact]
+    public void InlineAllocationSurvivesCollectionsAndThrowingConstructors()
+    {
+        // Enough small objects to use up many blocks (the helper's slow path, and collections under
+        // it), constructors with several arguments (they move up a slot first), one that throws after
+        // its object exists, and a newobj inside a try block.
+        Agree("""
+            using System;
+            class Node
+            {
+                public Node Left, Right; public int Value; public double Weight;
+                public Node(Node left, Node right, int value, double weight) { Left = left; Right = right; Value = value; Weight = weight; }
+                public int Count() => 1 + (Left?.Count() ?? 0) + (Right?.Count() ?? 0);
+            }
+            class Picky
+            {
+                public readonly int N;
+                public Picky(int n) { if (n % 5 == 4) throw new ArgumentException("no " + n); N = n; }
+            }
+            static class P
+            {
+                static Node Build(int depth, int value) =>
+                    depth == 0 ? new Node(null, null, value, 0.5) : new Node(Build(depth - 1, value * 2), Build(depth - 1, value * 2 + 1), value, depth * 1.5);
+                static long Sum(Node n) => n == null ? 0 : n.Value + Sum(n.Left) + Sum(n.Right);
+                static int Tries(int n)
+                {
+                    int made = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        try { made += new Picky(i).N > -1 ? 1 : 0; }
+                        catch (ArgumentException) { made += 100; }
+                    }
+                    return made;
+                }
+                static void Main()
+                {
+                    long total = 0;
+                    for (int round = 0; round < 40; round++) { var tree = Build(12, round); total += Sum(tree) + tree.Count(); }
+                    Console.WriteLine(total);
+                    Console.WriteLine(Tries(23));
+                }
+            }
+            """, "P.Build(int, int)", "P.Tries(int)");
+    }
+
+    [Fact]
+    public void AHotLoopMovesToCompiledCodeMidActivation()
+    {
+        // Each method is called once, so only on-stack replacement can compile it. Work returns into
+        // its interpreted caller; Fail's compiled loop throws into Main's handler; the loops keep
+        // references, longs and doubles live in locals, and allocate, so the GC scans the adopted frame.
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            static class P
+            {
+                static long Work(int n)
+                {
+                    var list = new List<string>();
+                    long sum = 0;
+                    double x = 0.5;
+                    for (int i = 0; i < n; i++)
+                    {
+                        sum += i % 7 * (i & 3);
+                        x = x * 1.0000001 + 0.25;
+                        if (i % 100000 == 0) list.Add(i.ToString());
+                    }
+                    return sum + list.Count + (long)x;
+                }
+                static int Fail(int n)
+                {
+                    int acc = 0;
+                    for (int i = n; ; i--) acc += 1000000 / i;
+                }
+                static void Main()
+                {
+                    Console.WriteLine(Work(6000000));
+                    try { Console.WriteLine(Fail(3000000)); }
+                    catch (DivideByZeroException e) { Console.WriteLine("caught " + e.GetType().Name); }
+                    Console.WriteLine("after");
+                }
+            }
+            """;
+        var tiered = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100 });
+        Assert.Equal(Run(source, TierMode.Interp).Stdout, tiered.Stdout);
+        Assert.Contains("caught DivideByZeroException", tiered.Stdout);
+        Assert.Contains("compiled P.Work(int) for on-stack replacement", tiered.JitLog);
+        Assert.Contains("compiled P.Fail(int) for on-stack replacement", tiered.JitLog);
+        Assert.Contains("P.Work(int) continues in compiled code from its loop", tiered.JitLog);
+        Assert.Contains("P.Fail(int) continues in compiled code from its loop", tiered.JitLog);
+        var gcStress = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100, GcStress = 64 });
+        Assert.Equal(tiered.Stdout, gcStress.Stdout);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ConformanceTests
     /// switch tiers while the small cases still run.</summary>
     [ConformanceTheory]
     [MemberData(nameof(Cases))]
-    public void MatchesCoreClrTiered(string caseName) => Check(caseName, "tiered", new RunOptions { Tier = TierMode.Tiered, HotCalls = 2 });
+    public void MatchesCoreClrTiered(string caseName) => Check(caseName, "tiered", new RunOptions { Tier = TierMode.Tiered, HotCalls = 2, HotLoops = 2 });
 
     /// <summary>GC stress in compiled code: a collection at every allocation, a full one every 16th,
     /// so every safepoint's roots in compiled frames are checked. Output must not change.</summary>

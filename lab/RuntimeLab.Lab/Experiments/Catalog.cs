@@ -11,6 +11,7 @@ public static class ExperimentCatalog
         new Backend.BackendExperiment(),
         new StartupExperiment(),
         new X86.X86Experiment(),
+        new X86.X86MachineExperiment(),
         new AppVm.AppVmExperiment(),
     ];
 

@@ -105,6 +105,8 @@ public sealed class GuestPrograms
     public (byte[] Output, int ExitCode) ExpectedBusybox(string name) => Expected(Path.Combine("busybox", name));
 
     public string UserProgram(string name) => Path.Combine(Root, "build", "user", name);
+    /// <summary>A program of lab/guests/limits: one that tests RuntimeLab's limits and has no qemu reference.</summary>
+    public string LimitProgram(string name) => Path.Combine(Root, "build", "limits", name);
     public string Benchmark(string name) => Path.Combine(Root, "build", "bench", name);
     /// <summary>The benchmark built for x86-64: the native reference, since this host cannot run i386 code.</summary>
     public string NativeBenchmark(string name) => Path.Combine(Root, "build", "native", name);
@@ -117,6 +119,9 @@ public sealed class GuestPrograms
 
     /// <summary>A multiboot test kernel (lab/guests/kernels/NAME.c), built to build/kernels/NAME.</summary>
     public string Kernel(string name) => Path.Combine(Root, "build", "kernels", name);
+    /// <summary>The kernel on a boot floppy, for Bochs (bochs/floppy-boot.S).</summary>
+    public string BochsImage(string name) => Path.Combine(Root, "build", "bochs", name + ".img");
+    public string BochsRunner => Path.Combine(Root, "bochs", "run-bochs.sh");
 
     public IEnumerable<string> KernelNames =>
         Directory.EnumerateFiles(Path.Combine(Root, "kernels"), "*.c").Select(Path.GetFileNameWithoutExtension).Where(n => n is not ("lib" or "cpu")).Order()!;

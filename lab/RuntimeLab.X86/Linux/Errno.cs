@@ -9,6 +9,13 @@ public static class Errno
         EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31, EPIPE = 32, ERANGE = 34,
         ENAMETOOLONG = 36, ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40;
 
+    /// <summary>
+    /// Linux's ERESTARTSYS, which the guest never sees: the call has to wait (for a pipe, for a child).
+    /// The dispatcher rewinds the guest to its int 0x80, and the scheduler runs another process; the call
+    /// is made again on the caller's next turn.
+    /// </summary>
+    public const int Restart = -512;
+
     private static readonly Dictionary<int, (string Name, string Text)> Descriptions = new()
     {
         [EPERM] = ("EPERM", "Operation not permitted"), [ENOENT] = ("ENOENT", "No such file or directory"),

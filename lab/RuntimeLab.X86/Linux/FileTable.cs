@@ -48,6 +48,18 @@ public sealed class FileTable
         return 0;
     }
 
+    /// <summary>
+    /// The table a fork child (every fd) or an exec'ed image (all but the close-on-exec fds) starts with.
+    /// The open file descriptions are shared with this table, as fork and exec share them.
+    /// </summary>
+    public FileTable Copy(bool forExec)
+    {
+        var copy = new FileTable();
+        for (var fd = 0; fd < _entries.Count; fd++)
+            if (_entries[fd] is { } entry && !(forExec && entry.CloseOnExec)) copy.Place(fd, entry.File, entry.CloseOnExec);
+        return copy;
+    }
+
     public void CloseAll()
     {
         for (var fd = 0; fd < _entries.Count; fd++) Close(fd);

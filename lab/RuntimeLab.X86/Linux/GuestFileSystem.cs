@@ -71,6 +71,9 @@ public sealed class GuestFileSystem
         return 0;
     }
 
+    /// <summary>fork: the child has its own working directory and umask, starting as the parent's.</summary>
+    public GuestFileSystem Copy() => new(HostRoot, ReadOnly) { WorkingDirectory = WorkingDirectory, Umask = Umask };
+
     public int ChangeDirectory(string path)
     {
         var error = Resolve(path, followFinalLink: true, out var resolved);

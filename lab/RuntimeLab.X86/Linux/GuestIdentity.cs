@@ -2,7 +2,7 @@ namespace RuntimeLab.X86.Linux;
 
 /// <summary>
 /// Who the guest is. Fixed numbers instead of the host's, so that runs (and their straces) are the same
-/// on every machine: a single process 1000 of user 1000, whose parent is 999.
+/// on every machine: user 1000, whose first process is 1000 (its parent 999); children take 1001, 1002, ….
 /// </summary>
 public static class GuestIdentity
 {

@@ -106,11 +106,16 @@ public sealed class NullDevice : OpenFile
 }
 
 /// <summary>
-/// Both ends of a pipe share one buffer. The guest is single-threaded, so a read of an empty pipe
-/// whose write end is still open cannot wait for a writer: it returns EAGAIN instead of blocking forever.
+/// Both ends of a pipe share one buffer of Linux's default capacity (64 KiB). A read of an empty pipe
+/// whose write end is open, or a write to a full one, has to wait: it returns <see cref="Errno.Restart"/>
+/// (EAGAIN with O_NONBLOCK) and the scheduler runs the other processes until the call can go on.
 /// </summary>
 public sealed class PipeEnd : OpenFile
 {
+    public const int Capacity = 64 * 1024;
+    /// <summary>POSIX's PIPE_BUF: writes up to this size are never split.</summary>
+    public const int AtomicWrite = 4096;
+
     private sealed class Buffer
     {
         public readonly Queue<byte> Bytes = new();
@@ -133,22 +138,27 @@ public sealed class PipeEnd : OpenFile
         return (new PipeEnd(buffer, true), new PipeEnd(buffer, false));
     }
 
+    private int Wait => (StatusFlags & OpenFlags.NonBlock) != 0 ? -Errno.EAGAIN : Errno.Restart;
+
     public override int Read(Span<byte> destination)
     {
         if (!_isReader) return -Errno.EBADF;
-        if (_buffer.Bytes.Count == 0) return _buffer.WriterOpen && destination.Length > 0 ? -Errno.EAGAIN : 0;
+        if (_buffer.Bytes.Count == 0) return _buffer.WriterOpen && destination.Length > 0 ? Wait : 0;
         var count = Math.Min(destination.Length, _buffer.Bytes.Count);
         for (var i = 0; i < count; i++) destination[i] = _buffer.Bytes.Dequeue();
         return count;
     }
 
-    /// <summary>With no reader left a write fails with EPIPE (SIGPIPE is not delivered; see UserModeProcess).</summary>
+    /// <summary>With no reader left a write fails with EPIPE (and the writer gets SIGPIPE). A large write may be partial.</summary>
     public override int Write(ReadOnlySpan<byte> source)
     {
         if (_isReader) return -Errno.EBADF;
         if (!_buffer.ReaderOpen) return -Errno.EPIPE;
-        foreach (var b in source) _buffer.Bytes.Enqueue(b);
-        return source.Length;
+        var room = Capacity - _buffer.Bytes.Count;
+        if (room == 0 || (room < source.Length && source.Length <= AtomicWrite)) return source.Length == 0 ? 0 : Wait;
+        var count = Math.Min(room, source.Length);
+        foreach (var b in source[..count]) _buffer.Bytes.Enqueue(b);
+        return count;
     }
 
     public override FileStatus Status() => FileStatus.OfSpecial(FileStatus.Fifo, "pipe");

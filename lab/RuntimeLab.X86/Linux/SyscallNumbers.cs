@@ -15,4 +15,8 @@ public static class SyscallNumbers
         Tgkill = 270, Openat = 295, Fstatat64 = 300, Readlinkat = 305, Faccessat = 307, SetRobustList = 311,
         Dup3 = 330, Pipe2 = 331, Prlimit64 = 340, Getrandom = 355, Statx = 383, Rseq = 386,
         ClockGettime64 = 403, ClockNanosleepTime64 = 407, Faccessat2 = 439;
+    // Processes and signal delivery.
+    public const int Fork = 2, Waitpid = 7, Execve = 11, Alarm = 27, Pause = 29, Setpgid = 57, Getpgrp = 65, Setsid = 66,
+        Wait4 = 114, Sigreturn = 119, Clone = 120, Getpgid = 132, Getsid = 147, RtSigreturn = 173, RtSigpending = 176,
+        RtSigsuspend = 179, Vfork = 190;
 }

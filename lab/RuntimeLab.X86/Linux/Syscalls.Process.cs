@@ -13,6 +13,8 @@ public sealed partial class Syscalls
     private const ulong Infinity = ulong.MaxValue;
     private const uint GrndFlags = 1 | 2 | 4;  // GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE
 
+    /// <summary>Resource limits: inherited over fork and exec, like every other process attribute here.</summary>
+    private (ulong Soft, ulong Hard)[] Limits { get => _limits; init => _limits = [.. value]; }
     private readonly (ulong Soft, ulong Hard)[] _limits = DefaultLimits();
 
     private static (ulong, ulong)[] DefaultLimits()
@@ -29,9 +31,9 @@ public sealed partial class Syscalls
     {
         Register(N.Exit, "exit", "d", (in SyscallArgs a) => Terminate(ProcessExit.Exited(a.A0)));
         Register(N.ExitGroup, "exit_group", "d", (in SyscallArgs a) => Terminate(ProcessExit.Exited(a.A0)));
-        Register(N.Getpid, "getpid", "", (in SyscallArgs _) => (int)GuestIdentity.Pid);
-        Register(N.Gettid, "gettid", "", (in SyscallArgs _) => (int)GuestIdentity.Pid);
-        Register(N.Getppid, "getppid", "", (in SyscallArgs _) => (int)GuestIdentity.ParentPid);
+        Register(N.Getpid, "getpid", "", (in SyscallArgs _) => (int)Pid);
+        Register(N.Gettid, "gettid", "", (in SyscallArgs _) => (int)Pid);
+        Register(N.Getppid, "getppid", "", (in SyscallArgs _) => (int)ParentPid);
         foreach (var (number, name) in new[] { (N.Getuid, "getuid"), (N.Geteuid, "geteuid"), (N.Getuid32, "getuid32"), (N.Geteuid32, "geteuid32") })
             Register(number, name, "", (in SyscallArgs _) => (int)GuestIdentity.Uid);
         foreach (var (number, name) in new[] { (N.Getgid, "getgid"), (N.Getegid, "getegid"), (N.Getgid32, "getgid32"), (N.Getegid32, "getegid32") })
@@ -39,7 +41,7 @@ public sealed partial class Syscalls
         Register(N.Uname, "uname", "x", (in SyscallArgs a) => Uname(a.A0));
         Register(N.SetThreadArea, "set_thread_area", "x", (in SyscallArgs a) => SetThreadArea(a.A0));
         Register(N.GetThreadArea, "get_thread_area", "x", (in SyscallArgs a) => GetThreadArea(a.A0));
-        Register(N.SetTidAddress, "set_tid_address", "x", (in SyscallArgs _) => (int)GuestIdentity.Pid);
+        Register(N.SetTidAddress, "set_tid_address", "x", (in SyscallArgs _) => (int)Pid);
         // As under qemu-i386: glibc then does without robust futexes and restartable sequences.
         Register(N.SetRobustList, "set_robust_list", "xu", (in SyscallArgs _) => -Errno.ENOSYS);
         Register(N.Rseq, "rseq", "xuxx", (in SyscallArgs _) => -Errno.ENOSYS);
@@ -103,7 +105,7 @@ public sealed partial class Syscalls
     /// <summary>prlimit64 on this process (pid 0 or ours): reports the old limits, then records the new ones.</summary>
     private int ProcessLimit(int pid, int resource, uint newLimit, uint oldLimit)
     {
-        if (pid != 0 && pid != GuestIdentity.Pid) return -Errno.ESRCH;
+        if (pid != 0 && pid != Pid) return -Errno.ESRCH;
         if ((uint)resource >= RlimitCount) return -Errno.EINVAL;
         (ulong Soft, ulong Hard)? requested = newLimit != 0 ? (Memory.ReadU64(newLimit), Memory.ReadU64(newLimit + 8)) : null;
         if (requested is { } r && (r.Soft > r.Hard || r.Hard > _limits[resource].Hard)) return r.Soft > r.Hard ? -Errno.EINVAL : -Errno.EPERM;

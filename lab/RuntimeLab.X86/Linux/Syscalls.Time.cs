@@ -20,6 +20,7 @@ public sealed partial class Syscalls
         Register(N.Nanosleep, "nanosleep", "xx", (in SyscallArgs a) => Sleep(ClockMonotonic, 0, a.A0, a.A1, wide: false));
         Register(N.ClockNanosleep, "clock_nanosleep", "ddxx", (in SyscallArgs a) => Sleep((int)a.A0, (int)a.A1, a.A2, a.A3, wide: false));
         Register(N.ClockNanosleepTime64, "clock_nanosleep_time64", "ddxx", (in SyscallArgs a) => Sleep((int)a.A0, (int)a.A1, a.A2, a.A3, wide: true));
+        Register(N.Alarm, "alarm", "u", (in SyscallArgs a) => Alarm(a.A0));
     }
 
     /// <summary>Nanoseconds on a clock, or null for an unknown clock id.</summary>
@@ -28,7 +29,7 @@ public sealed partial class Syscalls
         ClockRealtime or ClockRealtimeCoarse => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100,
         ClockMonotonic or ClockMonotonicRaw or ClockMonotonicCoarse or ClockBoottime =>
             (long)((Stopwatch.GetTimestamp() - MonotonicOrigin) * (1e9 / Stopwatch.Frequency)),
-        ClockProcessCpu or ClockThreadCpu => (long)Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100,
+        ClockProcessCpu or ClockThreadCpu => (long)System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100,
         _ => null,
     };
 
@@ -81,15 +82,59 @@ public sealed partial class Syscalls
         return (int)seconds;
     }
 
-    /// <summary>Really sleeps: nothing else can run meanwhile, and no signal can cut it short.</summary>
+    /// <summary>
+    /// nanosleep and clock_nanosleep wait like any other call: the first attempt sets the deadline and
+    /// returns <see cref="Errno.Restart"/>, so other processes run (and the scheduler sleeps the host
+    /// when nothing can); the attempt after the deadline returns 0. A signal handler cuts it short with
+    /// EINTR; the time remaining is then not reported.
+    /// </summary>
     private int Sleep(int clock, int flags, uint request, uint remaining, bool wide)
     {
         if (Now(clock) is not { } now) return -Errno.EINVAL;
-        var duration = ReadTimespec(request, wide);
-        if (duration < 0) return -Errno.EINVAL;
-        if ((flags & TimerAbsolute) != 0) duration -= now;
-        if (duration > 0) Thread.Sleep(TimeSpan.FromTicks(duration / 100));
-        _ = remaining;  // written only when a signal interrupts the sleep, which cannot happen here
-        return 0;
+        if (_sleepUntil is not { } deadline)
+        {
+            var duration = ReadTimespec(request, wide);
+            if (duration < 0) return -Errno.EINVAL;
+            if ((flags & TimerAbsolute) != 0) duration -= now;
+            deadline = Monotonic + duration;
+        }
+        _ = remaining;
+        if (Monotonic >= deadline)
+        {
+            _sleepUntil = null;
+            return 0;
+        }
+        _sleepUntil = deadline;
+        return Errno.Restart;
+    }
+
+    /// <summary>alarm: SIGALRM after that many seconds (0 cancels); returns the seconds left of the previous alarm.</summary>
+    private int Alarm(uint seconds)
+    {
+        var left = _alarmAt is { } at ? (int)Math.Max(1, (at - Monotonic + 999_999_999) / 1_000_000_000) : 0;
+        _alarmAt = seconds == 0 ? null : Monotonic + seconds * 1_000_000_000L;
+        return left;
+    }
+
+    private long? _sleepUntil, _alarmAt;
+
+    private static long Monotonic => Now(ClockMonotonic)!.Value;
+
+    /// <summary>The monotonic time (ns) at which this process has something to do: a sleep ends or an alarm rings.</summary>
+    public long? NextWakeup => (_sleepUntil, _alarmAt) switch
+    {
+        ({ } sleep, { } alarm) => Math.Min(sleep, alarm),
+        (var sleep, var alarm) => sleep ?? alarm,
+    };
+
+    /// <summary>Nanoseconds from now until <paramref name="wakeup"/>, for a scheduler that has nothing to run meanwhile.</summary>
+    public static long NanosecondsUntil(long wakeup) => Math.Max(0, wakeup - Monotonic);
+
+    /// <summary>Rings the alarm when it is due: SIGALRM, sent by the kernel.</summary>
+    public void CheckTimers()
+    {
+        if (_alarmAt is not { } at || Monotonic < at) return;
+        _alarmAt = null;
+        Post(new SignalInfo(Signals.SIGALRM, SignalInfo.Kernel));
     }
 }

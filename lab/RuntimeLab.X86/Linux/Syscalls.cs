@@ -19,7 +19,7 @@ public sealed unsafe partial class Syscalls : IDisposable
 
     public UserAddressSpace Memory { get; }
     public GuestFileSystem FileSystem { get; }
-    public FileTable Files { get; } = new();
+    public FileTable Files { get; private init; } = new();
     /// <summary>The TLS descriptors set_thread_area fills; shared with the CPU, whose GS loads read them.</summary>
     public ThreadArea ThreadArea { get; init; } = new();
 
@@ -34,6 +34,13 @@ public sealed unsafe partial class Syscalls : IDisposable
     public TextWriter? Strace { get; init; }
     /// <summary>How set_thread_area reaches the CPU's segment cache (the interpreter's SetSegmentBase).</summary>
     public Action<int, uint>? SetSegmentBase { get; init; }
+
+    /// <summary>The process this is the kernel side of; null when a test drives the calls alone.</summary>
+    public GuestProcess? Process { get; internal set; }
+    /// <summary>The run's processes, for fork, execve, wait4 and kill; null for a lone process.</summary>
+    public ProcessTable? Processes { get; internal set; }
+    public uint Pid => Process?.Pid ?? GuestIdentity.Pid;
+    public uint ParentPid => Process?.Parent?.Pid ?? GuestIdentity.ParentPid;
 
     public Syscalls(UserAddressSpace memory, GuestFileSystem fileSystem, uint initialBreak, StandardStreams? streams = null)
     {
@@ -51,16 +58,59 @@ public sealed unsafe partial class Syscalls : IDisposable
         RegisterMemory();
         RegisterProcess();
         RegisterSignals();
+        RegisterFork();
         RegisterTime();
     }
 
-    /// <summary>Handles the system call the guest made with int 0x80; EIP is already past the instruction.</summary>
-    public void Dispatch(CpuState* state)
+    /// <summary>A copy of this process's kernel state for a fork child, over the child's copied memory.</summary>
+    public Syscalls CopyForChild(UserAddressSpace memory, ThreadArea threadArea, Action<int, uint> setSegmentBase) =>
+        new(memory, FileSystem.Copy(), _breakStart)
+        {
+            Files = Files.Copy(forExec: false), SignalState = SignalState.CopyForChild(), ThreadArea = threadArea,
+            SetSegmentBase = setSegmentBase, ExecutablePath = ExecutablePath, Random = Random, Strace = Strace,
+            Processes = Processes, _break = _break, Limits = Limits,
+        };
+
+    /// <summary>The kernel state of a new image in this process (execve): same files but the close-on-exec ones, same mask.</summary>
+    public Syscalls CopyForExec(UserAddressSpace memory, ThreadArea threadArea, Action<int, uint> setSegmentBase, uint initialBreak, string guestPath)
+    {
+        SignalState.ResetForExec();
+        return new(memory, FileSystem, initialBreak)
+        {
+            Files = Files.Copy(forExec: true), SignalState = SignalState, ThreadArea = threadArea,
+            SetSegmentBase = setSegmentBase, ExecutablePath = guestPath, Random = Random, Strace = Strace,
+            Processes = Processes, Limits = Limits,
+        };
+    }
+
+    /// <summary>
+    /// Handles the system call the guest made with int 0x80; EIP is already past the instruction.
+    /// False when the call has to wait: the guest is then back at its int 0x80, to make the call again.
+    /// </summary>
+    public bool Dispatch(CpuState* state)
     {
         var regs = state->Regs;
         var args = new SyscallArgs(regs[Gpr.Ebx], regs[Gpr.Ecx], regs[Gpr.Edx], regs[Gpr.Esi], regs[Gpr.Edi], regs[Gpr.Ebp]);
-        regs[Gpr.Eax] = (uint)Invoke((int)regs[Gpr.Eax], args);
+        _caller = state;
+        try
+        {
+            var result = Invoke((int)regs[Gpr.Eax], args);
+            if (result == Errno.Restart)
+            {
+                state->Eip -= IntInstructionLength;
+                return false;
+            }
+            regs[Gpr.Eax] = (uint)result;
+            return true;
+        }
+        finally
+        {
+            _caller = null;
+        }
     }
+
+    /// <summary>int 0x80 is two bytes (CD 80).</summary>
+    private const uint IntInstructionLength = 2;
 
     /// <summary>Runs one system call: its result, or a negative errno.</summary>
     public int Invoke(int number, SyscallArgs args)
@@ -75,9 +125,15 @@ public sealed unsafe partial class Syscalls : IDisposable
         catch (GuestFaultException) { result = -Errno.EFAULT; }
         catch (IOException) { result = -Errno.EIO; }  // the host file or stream failed (disk full, closed pipe)
         catch (UnauthorizedAccessException) { result = -Errno.EACCES; }
-        Strace?.WriteLine(StraceFormatter.Format(entry.Name, entry.Format, args, Exit == null ? result : null, entry.HexResult, Memory));
+        if (result == Errno.Restart) return result;  // it will be made again; strace shows the call that completes
+        // Linux sends SIGPIPE with every EPIPE from a write to a pipe without readers.
+        if (result == -Errno.EPIPE) Post(new SignalInfo(Signals.SIGPIPE, SignalInfo.Kernel));
+        if (Strace != null) StraceLine(StraceFormatter.Format(entry.Name, entry.Format, args, Exit == null ? result : null, entry.HexResult, Memory));
         return result;
     }
+
+    /// <summary>One line of --strace. Like strace -f, the lines of every process but the first carry its pid.</summary>
+    public void StraceLine(string line) => Strace?.WriteLine((Pid == GuestIdentity.Pid ? "" : $"[pid {Pid}] ") + line);
 
     private void Register(int number, string name, string format, Handler handler, bool hexResult = false) =>
         _table[number] = new Entry(name, format, handler, hexResult);

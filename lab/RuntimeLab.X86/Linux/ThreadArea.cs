@@ -53,6 +53,14 @@ public sealed class ThreadArea
     /// </summary>
     public uint? BaseForSelector(ushort selector) => selector < 4 ? 0 : Lookup(selector)?.Base;
 
+    /// <summary>fork: the child starts with the parent's TLS entries.</summary>
+    public ThreadArea Copy()
+    {
+        var copy = new ThreadArea();
+        _entries.CopyTo(copy._entries, 0);
+        return copy;
+    }
+
     /// <summary>set_thread_area: an entry number of -1 asks for the first free slot and gets it written back. Returns 0 or a positive errno.</summary>
     public int Set(ref UserDescriptor descriptor)
     {

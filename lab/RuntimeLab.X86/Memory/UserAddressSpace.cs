@@ -78,6 +78,31 @@ public sealed unsafe class UserAddressSpace : IAddressSpace, IDisposable
         }
     }
 
+    /// <summary>
+    /// fork: a new address space with this one's mappings, permissions and contents, copied now
+    /// (there is no copy-on-write). Runs of mapped pages are committed and copied together.
+    /// </summary>
+    public UserAddressSpace Clone()
+    {
+        var copy = new UserAddressSpace();
+        for (uint page = 0; page < PageCount;)
+        {
+            if (!_committed[page]) { page++; continue; }
+            var first = page;
+            while (page < PageCount && _committed[page]) page++;
+            var offset = (nint)((ulong)first << 12);
+            var bytes = (ulong)(page - first) << 12;
+            HostMemory.Commit(copy._base + offset, bytes);
+            Buffer.MemoryCopy((void*)(_base + offset), (void*)(copy._base + offset), bytes, bytes);
+            for (var p = first; p < page; p++)
+            {
+                copy._committed[p] = true;
+                copy.SetProtection(p, _protection[p]);
+            }
+        }
+        return copy;
+    }
+
     /// <summary>The lowest free range of <paramref name="length"/> bytes at or above <paramref name="from"/>, or null.</summary>
     public uint? FindFree(ulong length, uint from, uint below = 0xC000_0000)
     {
@@ -168,7 +193,8 @@ public sealed unsafe class UserAddressSpace : IAddressSpace, IDisposable
         while (offset < length)
         {
             var at = address + (uint)offset;
-            if ((_protection[at >> 12] & needed) == 0) throw GuestFaultException.PageFault(at, isWrite);
+            // A mapped page that forbids the access is a protection fault (P = 1: SEGV_ACCERR), not a missing page.
+            if ((_protection[at >> 12] & needed) == 0) throw GuestFaultException.PageFault(at, isWrite, present: _committed[at >> 12]);
             offset += (int)(PageSize - (at & 0xFFF));
         }
     }

@@ -43,6 +43,10 @@ void put_dec(u32 value)
 
 void exit_machine(u32 code)
 {
+    /* Until the UART's shift register is empty (LSR.TEMT), the last byte is still on the wire. */
+    while (!(inb(0x3FD) & 0x40)) {}
     outl(0xF4, code);
+    /* Bochs has no isa-debug-exit: its shutdown port ends the run instead (QEMU has already exited). */
+    for (const char *word = "Shutdown"; *word; word++) outb(0x8900, *word);
     for (;;) __asm__ volatile("cli; hlt");
 }

@@ -26,17 +26,22 @@ internal static class RunCommand
         var tier = new Option<string>("--tier")
         {
             Description = "Where methods run: 'interp' (the interpreter only), 'jit' (each method compiled through LLVM before its first call), " +
-                          "'tiered' (interpreted first, compiled in the background after --hot-calls calls; the default). " +
+                          "'tiered' (interpreted first, compiled in the background after --hot-calls calls, or --hot-loops loop iterations; the default). " +
                           "A method the JIT cannot compile stays interpreted.",
             DefaultValueFactory = _ => "tiered",
         };
         tier.AcceptOnlyFromAmong("interp", "jit", "tiered");
         var hotCalls = new Option<int?>("--hot-calls") { Description = "Calls after which a method is hot in tiered mode (default 30)." };
+        var hotLoops = new Option<int?>("--hot-loops")
+        {
+            Description = "Loop iterations after which a running method moves to compiled code at its loop header " +
+                          "(on-stack replacement), in tiered mode (default 1000).",
+        };
         var jitLog = new Option<bool>("--jit-log") { Description = "Print one line on stderr per method compiled (why, how long, IR and code size) or left to the interpreter (and why)." };
         var jitStats = new Option<bool>("--jit-stats") { Description = "At exit, print the JIT's totals on stderr: methods compiled, compile time per method (median, p95), IR instructions, code bytes." };
         var run = new Command("run", "Run a .NET program on RuntimeLab: its own loader, interpreter, base library and heap; the host CLR never runs the program.")
         {
-            program, programArguments, tier, hotCalls, jitLog, jitStats, heapLimit, maxDepth, gcStats, gcTrace, gcStress, verify, showPrepared,
+            program, programArguments, tier, hotCalls, hotLoops, jitLog, jitStats, heapLimit, maxDepth, gcStats, gcTrace, gcStress, verify, showPrepared,
         };
         Examples.Attach(run, "runtimelab run bytecode/samples/hello/bin/Release/net10.0/hello.dll",
             "runtimelab run --gc-stats --gc-trace app.dll 16",
@@ -56,6 +61,7 @@ internal static class RunCommand
                 Verify = Enum.Parse<Runtime.Interpreter.VerifyMode>(parse.GetValue(verify)!, ignoreCase: true),
                 Tier = Enum.Parse<Runtime.Jit.TierMode>(parse.GetValue(tier)!, ignoreCase: true),
                 HotCalls = parse.GetValue(hotCalls) is { } calls ? calls >= 1 ? calls : throw new CliException("--hot-calls must be at least 1", ExitCodes.UsageError) : 30,
+                HotLoops = parse.GetValue(hotLoops) is { } loops ? loops >= 1 ? loops : throw new CliException("--hot-loops must be at least 1", ExitCodes.UsageError) : 1000,
                 JitLog = parse.GetValue(jitLog) ? Console.Error : null,
                 JitStats = parse.GetValue(jitStats),
             };

@@ -8,7 +8,30 @@ namespace RuntimeLab.Runtime.Gc;
 public sealed unsafe partial class GcHeap
 {
     /// <summary>Bytes handed out since the heap was made (cell sizes for small objects, page-rounded for large).</summary>
-    private long _allocatedBytes;
+    private long AllocatedBytes
+    {
+        get
+        {
+            var total = _largeAllocatedBytes;
+            for (var i = 0; i < SizeClasses.Count; i++) total += _contexts[i].Allocated;
+            return total;
+        }
+    }
+    private long _largeAllocatedBytes;
+
+    /// <summary>
+    /// What compiled code needs to allocate an instance of <paramref name="mt"/> inline, as
+    /// <see cref="Alloc"/>'s fast path does: the size class's context (its fields at the
+    /// <see cref="AllocContext"/> offsets). Null for a large object or under GC stress, which must take
+    /// the slow path every time.
+    /// </summary>
+    internal AllocContext* SmallObjectFastPath(MethodTable* mt)
+    {
+        if (mt->HasComponents || _gcStress > 0) return null;
+        var size = (nuint)(ObjectLayout.HeaderSize + mt->BaseSize + 7) & ~(nuint)7;
+        if (size > SizeClasses.MaxSmallSize) return null;
+        return _contexts + SizeClasses.ClassOfGranule[(int)(size >> 3)];
+    }
     private long _allocatedAtLastGc;
     private long _stressAllocations;
 
@@ -90,7 +113,7 @@ public sealed unsafe partial class GcHeap
             }
             *(ulong*)cell = 0;
             *(MethodTable**)(cell + ObjectLayout.HeaderSize) = mt;
-            _allocatedBytes += c->CellSize;
+            c->Allocated += c->CellSize;
             return cell + ObjectLayout.HeaderSize;
         }
         return AllocLarge(size, mt);
@@ -116,7 +139,7 @@ public sealed unsafe partial class GcHeap
         }
         *(ulong*)cell = 0;
         *(MethodTable**)(cell + ObjectLayout.HeaderSize) = mt;
-        _allocatedBytes += c->CellSize;
+        c->Allocated += c->CellSize;
         if (_gcStress > 0)
             RetireContext(sizeClass);   // keep every allocation on the slow path
         return cell + ObjectLayout.HeaderSize;
@@ -130,7 +153,7 @@ public sealed unsafe partial class GcHeap
             Collect(++_stressAllocations % _gcStress == 0 ? GcKind.Full : GcKind.Minor, "stress");
             return;
         }
-        if (_allocatedBytes - _allocatedAtLastGc >= _nurseryBytes)
+        if (AllocatedBytes - _allocatedAtLastGc >= _nurseryBytes)
             Collect(HeapSize >= _nextFullThreshold ? GcKind.Full : GcKind.Minor, "budget");
     }
 }

@@ -17,6 +17,13 @@ internal struct AllocContext
     public int CellSize;
     /// <summary>Index of the current block, or −1.</summary>
     public int Block;
+    /// <summary>
+    /// Bytes handed out from this size class since the heap was made. Kept here, in native memory,
+    /// because compiled code allocates inline and counts here too (see <see cref="GcHeap.SmallObjectFastPath"/>).
+    /// </summary>
+    public long Allocated;
+
+    public const int FreeListOffset = 0, BumpOffset = 8, BumpEndOffset = 16, CellSizeOffset = 24, AllocatedOffset = 32;
 }
 
 /// <summary>What the heap knows about one 64 KiB block of the small-object space (a side table, so blocks hold only cells).</summary>
@@ -81,7 +88,7 @@ public sealed unsafe partial class GcHeap
                 _available[sizeClass].Push(b);
             }
         }
-        *c = new AllocContext { Block = -1 };
+        *c = new AllocContext { Block = -1, Allocated = c->Allocated };
     }
 
     private void RetireAllContexts()

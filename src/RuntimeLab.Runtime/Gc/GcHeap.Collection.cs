@@ -70,7 +70,7 @@ public sealed unsafe partial class GcHeap
         _pauseMaxMs = Math.Max(_pauseMaxMs, pauseMs);
         _survivedBytes += _gcSurvived;
         _promotedBytes += _gcPromoted;
-        _allocatedAtLastGc = _allocatedBytes;
+        _allocatedAtLastGc = AllocatedBytes;
         if (_fullGc)
             _nextFullThreshold = Math.Max((long)(HeapSize * _fullGrowthFactor), HeapSize + _minFullHeadroom);
         Trace?.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -105,7 +105,7 @@ public sealed unsafe partial class GcHeap
                 PauseMax = TimeSpan.FromMilliseconds(_pauseMaxMs),
                 PauseMean = n == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(_pauseTotalMs / n),
                 PauseP99 = n == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(pauses[Math.Min(n - 1, (int)Math.Ceiling(n * 0.99) - 1)]),
-                AllocatedBytes = _allocatedBytes,
+                AllocatedBytes = AllocatedBytes,
                 SurvivedBytes = _survivedBytes,
                 PromotedBytes = _promotedBytes,
                 HeapBytes = HeapSize,

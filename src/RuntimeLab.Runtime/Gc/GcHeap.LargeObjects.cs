@@ -37,7 +37,7 @@ public sealed unsafe partial class GcHeap
                 _large.Insert(LargeIndexAtOrBefore(start) + 1, lo);
                 _youngLarge.Add(lo);
                 _largeBytes += bytes;
-                _allocatedBytes += bytes;
+                _largeAllocatedBytes += bytes;
                 UpdatePeak();
                 nint obj = lo.Object;
                 *(MethodTable**)obj = mt;

@@ -32,6 +32,20 @@ internal sealed unsafe partial class Interpreter
                 switch (ip->Op)
                 {
                     case Op.Nop: break;
+                    case Op.LoopHeader:
+                        if (--pm.LoopCountdown > 0 || !OnHotLoop(pm, (int)(ip - code))) break;
+                        // On-stack replacement: the rest of this activation ran compiled, on this frame,
+                        // and its epilogue popped the frame as Ret does; continue as Ret does after that.
+                        RunNative(pm.OsrNative, fp);
+                        if (frame.ReturnIp == null) return 0;
+                        ip = frame.ReturnIp;
+                        if (frame.NewObject != 0) fp[0] = frame.NewObject;
+                        frame = ref t.Current;
+                        pm = t.MethodOf(frame);
+                        fp = frame.Fp;
+                        code = pm.CodeStart;
+                        tokens = pm.Tokens;
+                        continue;
                     case Op.Mov: fp[ip->A] = fp[ip->B]; break;
                     case Op.MovN: Buffer.MemoryCopy(fp + ip->B, fp + ip->A, ip->C * 8, ip->C * 8); break;
                     case Op.LdcI8: fp[ip->A] = ip->Imm; break;

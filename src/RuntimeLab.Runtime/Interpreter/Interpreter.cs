@@ -119,14 +119,24 @@ internal sealed unsafe partial class Interpreter(VirtualMachine vm, ExecutionThr
         method.Prepared = prepared;
     }
 
-    /// <summary>Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.</summary>
-    private int Run(PreparedMethod pm, long* fp, int pc, int myDepth)
+    /// <summary>
+    /// Runs a frame (or one of its funclets) from <paramref name="pc"/>; returns an endfilter's value.
+    /// With <paramref name="resumeParked"/>, the frame is a compiled one the interpreter takes over: the
+    /// exception its code left parked at <paramref name="pc"/> is raised here first, as if this frame
+    /// had raised it.
+    /// </summary>
+    private int Run(PreparedMethod pm, long* fp, int pc, int myDepth, bool resumeParked = false)
     {
         while (true)
         {
             UnwindSignal? unwind;
             try
             {
+                if (resumeParked)
+                {
+                    resumeParked = false;
+                    RethrowParked();
+                }
                 return Dispatch(pm, fp, pc);
             }
             catch (UnwindSignal u)

@@ -9,6 +9,8 @@ namespace RuntimeLab.Runtime.Interpreter;
 public enum Op : ushort
 {
     Nop,
+    /// <summary>A loop header (tiered mode only): counts iterations toward on-stack replacement; compiled code ignores it.</summary>
+    LoopHeader,
     // Moves: A = B (1 slot), MovN: C slots.
     Mov, MovN,
     LdcI8, LdcR4, LdcR8,

@@ -50,6 +50,15 @@ public sealed unsafe class PreparedMethod
 
     /// <summary>Calls left before the method counts as hot (tiered mode); it is compiled when this reaches 0.</summary>
     internal int HotCountdown;
+
+    /// <summary>Loop iterations (LoopHeader operations) left before the running activation asks for on-stack replacement.</summary>
+    internal int LoopCountdown = int.MaxValue;
+    /// <summary>
+    /// Code that continues an activation of this method at the loop header <see cref="OsrPc"/>, taking
+    /// over its frame (0 until compiled). OsrPc is written before the compile is queued, OsrNative once it is done.
+    /// </summary>
+    internal volatile nint OsrNative;
+    internal int OsrPc = -1;
     public required object[] Tokens { get; init; }
     public required int LocalsStart { get; init; }
     public required int EvalStart { get; init; }

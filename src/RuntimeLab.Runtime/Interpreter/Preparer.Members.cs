@@ -415,4 +415,6 @@ internal sealed unsafe class CallSite(RuntimeMethod method)
     public readonly RuntimeMethod Method = method;
     public MethodTable* CachedType;
     public RuntimeMethod? CachedTarget;
+    /// <summary>Compiled code's cache for this site (made by the JIT when it compiles a caller), or null.</summary>
+    internal Jit.CallSiteCache* NativeCache;
 }

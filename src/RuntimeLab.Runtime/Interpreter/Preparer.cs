@@ -83,10 +83,13 @@ internal sealed unsafe partial class Preparer
         _evalBase = evalStart;
 
         InitAliases();
+        var loopHeaders = LoopHeaders();
         for (_ilIndex = 0; _ilIndex < instructions.Count; _ilIndex++)
         {
             _pcOfIl[_ilIndex] = _code.Count;
             var stack = _imp.StackBefore[_ilIndex];
+            // Branches to the header reach the count first: it is the first operation of its IL instruction.
+            if (loopHeaders?[_ilIndex] == true && stack is { Length: 0 }) Emit(Op.LoopHeader);
             var ins = instructions[_ilIndex];
             _ilOffset = ins.Offset;
             if (stack is null) // unreachable
@@ -207,6 +210,31 @@ internal sealed unsafe partial class Preparer
     {
         _code.Add(new Instr { Op = op, A = a, B = b, C = c, Imm = imm, Token = token, IlOffset = _ilOffset });
         _ilIndexOfPc.Add(_ilIndex);
+    }
+
+    /// <summary>
+    /// In tiered mode, the IL instructions a backward branch targets (loop headers), where the interpreter
+    /// counts iterations for on-stack replacement; null otherwise (nothing to count, nothing to pay).
+    /// Methods with exception clauses get no on-stack replacement: an exception leaving the compiled
+    /// continuation would meet their handlers twice (in the code that handles it for the compiled
+    /// frame, and again in the interpreter frame that entered it), so their loops are not counted.
+    /// </summary>
+    private bool[]? LoopHeaders()
+    {
+        if (_vm.Options.Tier != Jit.TierMode.Tiered || _method.Definition.Body.HasExceptionHandlers) return null;
+        var instructions = _imp.Instructions;
+        var headers = new bool[instructions.Count];
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            switch (instructions[i].Operand)
+            {
+                case Instruction target when _imp.IndexOf(target) <= i: headers[_imp.IndexOf(target)] = true; break;
+                case Instruction[] targets:
+                    foreach (var t in targets) if (_imp.IndexOf(t) <= i) headers[_imp.IndexOf(t)] = true;
+                    break;
+            }
+        }
+        return headers;
     }
 
     private void EmitBranch(Op op, Instruction target, int a = 0, int b = 0)

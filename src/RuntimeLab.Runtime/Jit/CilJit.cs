@@ -30,6 +30,7 @@ internal sealed unsafe class CilJit : IDisposable
 
     public TierMode Mode { get; }
     public int HotCalls { get; }
+    public int HotLoops { get; }
     /// <summary>Passed to every compiled method: a handle of the interpreter its helpers call back.</summary>
     public nint Context { get; }
     public JitStatistics Statistics { get; } = new();
@@ -39,6 +40,7 @@ internal sealed unsafe class CilJit : IDisposable
         _vm = vm;
         Mode = options.Tier;
         HotCalls = Math.Max(1, options.HotCalls);
+        HotLoops = Math.Max(1, options.HotLoops);
         _self = GCHandle.Alloc(interpreter);
         Context = GCHandle.ToIntPtr(_self);
         _breakIr = options.JitBreakIr is { } pattern ? new Bytecode.Inspect.MethodPattern(pattern) : null;
@@ -49,7 +51,32 @@ internal sealed unsafe class CilJit : IDisposable
     public void Prepared(PreparedMethod pm)
     {
         if (Mode == TierMode.Jit) Compile(pm, "first call");
-        else pm.HotCountdown = HotCalls;
+        else
+        {
+            pm.HotCountdown = HotCalls;
+            pm.LoopCountdown = HotLoops;
+        }
+    }
+
+    /// <summary>
+    /// An activation of <paramref name="pm"/> has spent <see cref="HotLoops"/> iterations in the loop at
+    /// <paramref name="pc"/>: its continuation from there (on-stack replacement) compiles in the
+    /// background, and the interpreter switches to it at that loop header once it is ready.
+    /// </summary>
+    public void HotLoop(PreparedMethod pm, int pc)
+    {
+        pm.OsrPc = pc; // once per method: the first loop to get hot
+        if (!Admit(pm)) return;
+        var name = FunctionName(pm) + $".osr{pc}";
+        var why = $"hot loop: {HotLoops} iterations";
+        var environment = EnvironmentFor(pm);
+        var queued = Stopwatch.GetTimestamp();
+        SharedSession.Value.Background.Enqueue(name, module => MethodCompiler.Build(module, pm, name, environment, osrPc: pc), CompileOptions.At(OptLevel.O2),
+            (compiled, failure) =>
+            {
+                if (compiled is not null) Install(pm, compiled, name, why, Stopwatch.GetElapsedTime(queued), osrPc: pc);
+                else Refused(pm, Reason(failure!));
+            });
     }
 
     /// <summary>The method reached the call threshold: it compiles in the background while the interpreter runs on.</summary>
@@ -67,6 +94,13 @@ internal sealed unsafe class CilJit : IDisposable
                 if (compiled is not null) Install(pm, compiled, name, why, Stopwatch.GetElapsedTime(queued));
                 else Refused(pm, Reason(failure!));
             });
+    }
+
+    /// <summary>An interpreted activation of <paramref name="pm"/> continues in its on-stack-replacement code.</summary>
+    public void EnteringOsr(PreparedMethod pm, int pc)
+    {
+        Statistics.EnteredOsr();
+        Log($"{pm.Method.Signature} continues in compiled code from its loop at pc {pc} (on-stack replacement)");
     }
 
     /// <summary>Compiles on the calling thread (<c>jit</c> mode).</summary>
@@ -98,7 +132,7 @@ internal sealed unsafe class CilJit : IDisposable
     private CompilerEnvironment EnvironmentFor(PreparedMethod pm) =>
         _breakIr?.Matches(pm.Method.Definition) == true ? _environment with { BreakIr = true } : _environment;
 
-    private void Install(PreparedMethod pm, CompiledModule module, string name, string why, TimeSpan elapsed)
+    private void Install(PreparedMethod pm, CompiledModule module, string name, string why, TimeSpan elapsed, int osrPc = -1)
     {
         lock (_gate)
         {
@@ -108,15 +142,20 @@ internal sealed unsafe class CilJit : IDisposable
                 return;
             }
             _modules.Add(module);
-            pm.Native = module[name].Address;
-            unsafe
+            if (osrPc >= 0) pm.OsrNative = module[name].Address; // only a running activation enters it
+            else
             {
-                if (pm.Method.EntryCell != null) *pm.Method.EntryCell = pm.Native;
+                pm.Native = module[name].Address;
+                unsafe
+                {
+                    if (pm.Method.EntryCell != null) *pm.Method.EntryCell = pm.Native;
+                }
+                pm.RunsInline = false; // calls now go through Invoke, which enters the compiled code
             }
-            pm.RunsInline = false; // calls now go through Invoke, which enters the compiled code
         }
         Statistics.Compiled(module.Stats);
-        Log($"compiled {pm.Method.Signature} ({why}) in {elapsed.TotalMilliseconds:0.0} ms: " +
+        var what = osrPc >= 0 ? $"{pm.Method.Signature} for on-stack replacement at pc {osrPc}" : pm.Method.Signature;
+        Log($"compiled {what} ({why}) in {elapsed.TotalMilliseconds:0.0} ms: " +
             $"{pm.Code.Length} operations, IR {module.Stats.IrInstructionsBefore}→{module.Stats.IrInstructionsAfter} instructions, {module.Stats.CodeBytes} bytes");
     }
 
@@ -139,12 +178,31 @@ internal sealed unsafe class CilJit : IDisposable
     }
 
     internal static CompilerEnvironment EnvironmentOf(VirtualMachine vm, CilJit? jit = null) =>
-        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, vm.Heap.Gc.Barrier, vm.Thread,
-            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, BreakIr: false);
+        new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress,
+            JitHelpers.InvokeAddress, JitHelpers.AllocateObjectAddress, vm.Heap.Gc.Barrier, JitHelpers.CallVirtualAddress, vm.Thread,
+            jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, jit is null ? _ => (nint)NeverUsedCache : jit.CacheOf,
+            mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), BreakIr: false);
 
     /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>
     private static readonly nint* NeverCompiled = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));
+    /// <summary>The inline cache of every virtual call site in code that is only shown.</summary>
+    private static readonly CallSiteCache* NeverUsedCache = (CallSiteCache*)NativeMemory.AllocZeroed((nuint)sizeof(CallSiteCache));
 
+    /// <summary>The native inline cache of a virtual or interface call site, made the first time compiled code calls through it.</summary>
+    internal nint CacheOf(CallSite site)
+    {
+        lock (_gate)
+        {
+            if (site.NativeCache == null)
+            {
+                site.NativeCache = (CallSiteCache*)NativeMemory.AllocZeroed((nuint)sizeof(CallSiteCache));
+                _entryCells.Add((nint)site.NativeCache);
+            }
+            return (nint)site.NativeCache;
+        }
+    }
+
+    /// <summary>Native memory this JIT made for compiled code (entry cells, call-site caches): freed with it.</summary>
     private readonly List<nint> _entryCells = [];
 
     /// <summary>The cell compiled callers load <paramref name="method"/>'s entry point from: 0 while it

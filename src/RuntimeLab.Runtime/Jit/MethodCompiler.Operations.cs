@@ -10,7 +10,7 @@ namespace RuntimeLab.Runtime.Jit;
 internal sealed unsafe partial class MethodCompiler
 {
     /// <summary>Operations that only occur in methods with exception clauses, which do not compile.</summary>
-    private static bool IsLowered(Op op) => op is not (Op.CallFinally or Op.EndFinally or Op.EndFilter);
+    private static bool IsLowered(Op op) => true;
 
     /// <summary>Lowers <paramref name="ins"/> inline; false sends it to the helper.</summary>
     private bool LowerInline(Instr ins)
@@ -18,7 +18,9 @@ internal sealed unsafe partial class MethodCompiler
         var (a, b, c) = (ins.A, ins.B, ins.C);
         switch (ins.Op)
         {
-            case Op.Nop: return true;
+            case Op.Nop: case Op.LoopHeader: return true;
+            // Handler bodies run in the interpreter only (see Pending): their ends are never reached here.
+            case Op.EndFinally: case Op.EndFilter: Core.BuildUnreachable(_b); return true;
             case Op.Mov: StoreI64(a, LoadI64(b)); return true;
             case Op.MovN:
             {
@@ -87,6 +89,8 @@ internal sealed unsafe partial class MethodCompiler
                 return ((RuntimeType)_pm.Tokens[ins.Token]).InitState == ClassInitState.Done;
             case Op.CallInternal: return LowerIntrinsic(ins);
             case Op.Call: return LowerDirectCall(ins);
+            case Op.NewObj: return LowerNewObject(ins);
+            case Op.CallVirt: case Op.CallInterface: return LowerVirtualCall(ins);
 
             case Op.Br: Core.BuildBr(_b, _blocks[ins.Imm]); return true;
             case Op.BrTrue: Branch(Core.BuildICmp(_b, IntPredicate.Ne, LoadI64(a), I64(0), ""), ins); return true;
@@ -119,6 +123,7 @@ internal sealed unsafe partial class MethodCompiler
     private bool LowerIntrinsic(Instr ins)
     {
         var name = ((InternalCalls.InternalCall)_pm.Tokens[ins.Token]).Name;
+        if (LowerArrayIntrinsic(ins, name)) return true;
         var (intrinsic, type) = name switch
         {
             "System.Math::Sqrt(System.Double)" => ("llvm.sqrt", _t.F64),

@@ -27,8 +27,10 @@ namespace RuntimeLab.Runtime.Jit;
 /// overflow) are explicit branches to cold blocks that raise through <see cref="JitHelpers.Raise"/>.</para>
 /// <para><b>Exceptions.</b> A helper never lets a host exception into native code: it parks it and
 /// returns 1, and every compiled frame returns 1 in turn, up to the host frame that entered compiled
-/// code, which rethrows it (<see cref="Interpreter.Interpreter"/>'s RunCompiled). Only methods without
-/// exception clauses compile.</para>
+/// code, which rethrows it (<see cref="Interpreter.Interpreter"/>'s RunCompiled). A method with
+/// exception clauses compiles too: an exception raised inside one of its try blocks is handed to the
+/// interpreter on this frame (<see cref="Pending"/>), and handler bodies run only there, so their
+/// code here is dead.</para>
 /// </summary>
 internal sealed unsafe partial class MethodCompiler
 {
@@ -74,20 +76,23 @@ internal sealed unsafe partial class MethodCompiler
     /// <summary>Why <paramref name="pm"/> cannot compile, or null when it can (checked before any IR is built).</summary>
     public static string? Refusal(PreparedMethod pm)
     {
-        if (pm.Handlers.Length > 0) return "it has exception clauses (they stay in the interpreter for now)";
         foreach (var ins in pm.Code)
             if (!IsLowered(ins.Op)) return $"operation {ins.Op} is not lowered";
         return null;
     }
 
-    /// <summary>Builds the function <paramref name="name"/> for <paramref name="pm"/> into <paramref name="module"/>.</summary>
-    public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env)
+    /// <summary>
+    /// Builds the function <paramref name="name"/> for <paramref name="pm"/> into <paramref name="module"/>.
+    /// With <paramref name="osrPc"/>, it is the continuation of a running activation from that loop
+    /// header instead (on-stack replacement): it takes over the frame the interpreter pushed.
+    /// </summary>
+    public static void Build(IrModule module, PreparedMethod pm, string name, CompilerEnvironment env, int osrPc = -1)
     {
         if (Refusal(pm) is { } why) throw new NotCompilableException(why);
-        new MethodCompiler(module, pm, name, env).Lower(); // the builder is freed with the module
+        new MethodCompiler(module, pm, name, env).Lower(osrPc); // the builder is freed with the module
     }
 
-    private void Lower()
+    private void Lower(int osrPc)
     {
         var entry = Core.GetInsertBlock(_b);
         for (var pc = 0; pc < _blocks.Length; pc++) _blocks[pc] = _module.AppendBlock(_function, $"pc{pc}");
@@ -95,7 +100,8 @@ internal sealed unsafe partial class MethodCompiler
         Core.PositionBuilderAtEnd(_b, _pending);
         Core.BuildRet(_b, I32(1));
         Core.PositionBuilderAtEnd(_b, entry);
-        PushFrame();
+        if (osrPc >= 0) AdoptFrame();
+        else PushFrame();
         if (!_pm.Code.Any(i => i.Op == Op.LdSlotAddr))
         {
             _written = WrittenSlots(_pm);
@@ -103,7 +109,7 @@ internal sealed unsafe partial class MethodCompiler
             for (var slot = 0; slot < _mirror.Length; slot++) _mirror[slot] = Core.BuildAlloca(_b, _t.I64, $"slot{slot}");
             ReloadSlots();
         }
-        Core.BuildBr(_b, _blocks[0]);
+        Core.BuildBr(_b, _blocks[Math.Max(osrPc, 0)]);
         for (_pc = 0; _pc < _blocks.Length; _pc++)
         {
             Core.PositionBuilderAtEnd(_b, _blocks[_pc]);
@@ -153,6 +159,20 @@ internal sealed unsafe partial class MethodCompiler
         Core.BuildStore(_b, Core.BuildAdd(_b, _depth, I32(1), ""), ByteOffset(state, FrameChainState.DepthOffset));
     }
 
+    /// <summary>
+    /// The prologue of an on-stack-replacement continuation: the interpreter is running this method, so
+    /// its frame record is on top of the chain and its slots hold the loop's state. The code takes the
+    /// record over (its index, its caller's stack top) rather than pushing one; its return pops it as
+    /// the interpreter's Ret would.
+    /// </summary>
+    private void AdoptFrame()
+    {
+        var state = Absolute((nint)_env.Thread.State);
+        var depth = Core.BuildLoad(_b, _t.I32, ByteOffset(state, FrameChainState.DepthOffset), "depth.now");
+        _depth = Core.BuildSub(_b, depth, I32(1), "depth");
+        _callerTop = Core.BuildLoad(_b, _t.Ptr, ByteOffset(FrameRecord(), Frame.CallerTopOffset), "caller.top");
+    }
+
     /// <summary>The epilogue of a normal return. On an exception the record stays: the frame that
     /// catches resets the chain, as for interpreted frames.</summary>
     private void PopFrame()
@@ -168,14 +188,45 @@ internal sealed unsafe partial class MethodCompiler
 
     private BasicBlockRef Next => _pc + 1 < _blocks.Length ? _blocks[_pc + 1] : _pending;
 
-    /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>).</summary>
-    private void CallExecute()
+    /// <summary>Per pc, the block that hands an exception raised there to the interpreter (made on first use; only inside try blocks).</summary>
+    private BasicBlockRef[] _handOver = [];
+
+    /// <summary>
+    /// Where control goes when the operation at the current pc leaves an exception pending. Outside
+    /// any try block the frame returns 1 and its caller deals with it. Inside one, this frame may
+    /// handle it: the interpreter takes the frame over where it stands (<see cref="JitHelpers.Handle"/>),
+    /// runs the two passes as for an interpreted frame, and if a handler here catches it, runs the
+    /// handler and the rest of the method; then this code only pops the frame and returns.
+    /// </summary>
+    private BasicBlockRef Pending
+    {
+        get
+        {
+            if (!_pm.Handlers.Any(h => h.TryCovers(_pc))) return _pending;
+            if (_handOver.Length == 0) _handOver = new BasicBlockRef[_blocks.Length];
+            if (!_handOver[_pc].IsNull) return _handOver[_pc];
+            var saved = Core.GetInsertBlock(_b);
+            var handOver = _handOver[_pc] = _module.AppendBlock(_function, $"pc{_pc}.exception");
+            var finished = _module.AppendBlock(_function, $"pc{_pc}.handled");
+            Core.PositionBuilderAtEnd(_b, handOver);
+            var status = CallHelper(_env.Handle, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32, _t.I32), [_ctx, _fp, I32(_pc), _depth]);
+            Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "escaped"), _pending, finished);
+            Core.PositionBuilderAtEnd(_b, finished);
+            PopFrame(); // the interpreter ran the method's rest, its ret included: the result is in the frame
+            Core.BuildRet(_b, I32(0));
+            Core.PositionBuilderAtEnd(_b, saved);
+            return handOver;
+        }
+    }
+
+    /// <summary>The operation runs through the interpreter's code for it (<see cref="JitHelpers.Execute"/>), then control goes to <paramref name="then"/> (the next operation by default).</summary>
+    private void CallExecute(BasicBlockRef then = default)
     {
         SpillSlots();
         var status = CallHelper(_env.Execute, _t.Function(_t.I32, _t.Ptr, _t.Ptr, _t.I32), [_ctx, _fp, I32(_pc)]);
         ReloadSlots();
         var failed = Core.BuildICmp(_b, IntPredicate.Ne, status, I32(0), "pending");
-        var branch = Core.BuildCondBr(_b, failed, _pending, Next);
+        var branch = Core.BuildCondBr(_b, failed, Pending, then.IsNull ? Next : then);
         BranchWeights.Set(_module, branch, 1, 1000);
     }
 
@@ -189,7 +240,7 @@ internal sealed unsafe partial class MethodCompiler
         Core.PositionBuilderAtEnd(_b, raise);
         SpillSlots(); // the exception's construction may collect, and its stack trace reads this frame
         CallHelper(_env.Raise, _t.Function(_t.Void, _t.Ptr, _t.Ptr, _t.I32, _t.I32), [_ctx, _fp, I32(_pc), I32((int)kind)]);
-        Core.BuildBr(_b, _pending);
+        Core.BuildBr(_b, Pending);
         Core.PositionBuilderAtEnd(_b, go);
     }
 
@@ -259,5 +310,10 @@ internal sealed unsafe partial class MethodCompiler
 
 /// <summary>What compiled code may refer to, fixed for one VM: helper entry points and the write barrier's tables.</summary>
 internal sealed unsafe record CompilerEnvironment(
-    nint Execute, nint Raise, nint StackOverflow, Gc.BarrierLayout Barrier, ExecutionThread Thread,
-    Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, bool BreakIr);
+    nint Execute, nint Raise, nint StackOverflow, nint Handle, nint Invoke, nint AllocateObject, Gc.BarrierLayout Barrier,
+    nint CallVirtual, ExecutionThread Thread, Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, Func<CallSite, nint> CacheOf,
+    Func<nint, nint?> SmallObjectContext, bool BreakIr)
+{
+    /// <summary>The allocation context compiled code may allocate an instance of <paramref name="mt"/> from inline, or null.</summary>
+    public unsafe nint? FastPathOf(Objects.MethodTable* mt) => SmallObjectContext((nint)mt);
+}

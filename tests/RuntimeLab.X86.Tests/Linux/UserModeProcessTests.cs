@@ -51,7 +51,7 @@ public sealed unsafe class UserModeProcessTests : IDisposable
         Assert.Equal(ElfBuilder.Entry, _cpu!.Start!.Value.Eip);
         Assert.Equal(0u, _cpu.Start.Value.Esp % 16);
         Assert.Equal(
-            "write(1, \"hi there\\n\", 9) = 9\nreadlink(\"hi there\\n\", 0x804a100, 64) = -1 ENOENT (No such file or directory)\nexit_group(3) = ?\n",
+            "write(1, \"hi there\\n\", 9) = 9\nreadlink(\"hi there\\n\", 0x804a100, 64) = -1 ENOENT (No such file or directory)\nexit_group(3) = ?\n+++ exited with 3 +++\n",
             _strace.ToString().Replace("\r\n", "\n"));
         Assert.Empty(_diagnostics.ToString());
     }

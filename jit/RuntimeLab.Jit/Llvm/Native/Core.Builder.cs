@@ -97,6 +97,8 @@ public static unsafe partial class Core
     public static partial ValueRef BuildStructGep(BuilderRef b, TypeRef structType, ValueRef pointer, uint field, string name = "");
     [LibraryImport(Lib, EntryPoint = "LLVMBuildMemCpy")]
     public static partial ValueRef BuildMemCpy(BuilderRef b, ValueRef destination, uint destinationAlign, ValueRef source, uint sourceAlign, ValueRef size);
+    [LibraryImport(Lib, EntryPoint = "LLVMBuildMemMove")]
+    public static partial ValueRef BuildMemMove(BuilderRef b, ValueRef destination, uint destinationAlign, ValueRef source, uint sourceAlign, ValueRef size);
     [LibraryImport(Lib, EntryPoint = "LLVMBuildMemSet")]
     public static partial ValueRef BuildMemSet(BuilderRef b, ValueRef destination, ValueRef value, ValueRef length, uint align);
 
