@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates expected/*.out and expected/*.exit from qemu-i386, the oracle for user mode,
+# expected/insn/* (the instruction tests) from qemu-i386 too,
 # and expected/kernels/* from qemu-system-i386, the oracle for the bare-metal machine.
 # Run after adding or changing a guest program; commit what it writes. Needs qemu-user and gcc-multilib.
-# With the argument `kernels`, only the kernel references are regenerated.
+# With the argument `kernels` (or `insn`), only the kernel (or instruction-test) references are regenerated.
 set -euo pipefail
 cd "$(dirname "$0")"
 only=${1:-all}
@@ -24,8 +25,22 @@ regenerate_kernels() {
         echo "kernel $name: exit $(cat "expected/kernels/$name.exit"), $(wc -c < "expected/kernels/$name.out") bytes"
     done
 }
+# Instruction tests (insn/NAME.c): one line per case; the fault programs end with SIGFPE (exit 136).
+regenerate_insn() {
+    ulimit -c 0  # the fault programs die of SIGFPE: no core files
+    mkdir -p expected/insn
+    for program in build/insn/*; do
+        name=$(basename "$program")
+        set +e
+        (cd build/insn && qemu-i386 -0 "/$name" "./$name" > "../../expected/insn/$name.out") 2>/dev/null
+        echo $? > "expected/insn/$name.exit"
+        set -e
+        echo "insn $name: exit $(cat "expected/insn/$name.exit"), $(wc -l < "expected/insn/$name.out") lines"
+    done
+}
 if [[ $only == kernels ]]; then regenerate_kernels; exit 0; fi
 command -v qemu-i386 >/dev/null || { echo "qemu-i386 not found: apt-get install -y qemu-user" >&2; exit 3; }
+if [[ $only == insn ]]; then regenerate_insn; exit 0; fi
 for program in build/user/*; do
     name=$(basename "$program")
     args=()
@@ -37,6 +52,8 @@ for program in build/user/*; do
     set -e
     echo "$name: exit $(cat "expected/$name.exit"), $(wc -c < "expected/$name.out") bytes"
 done
+
+regenerate_insn
 
 # Multiboot kernels, against qemu-system-i386 (the bare-metal oracle): COM1's output and the exit status.
 regenerate_kernels

@@ -84,6 +84,7 @@ public static unsafe class LazyFlags
                 break;
             }
             case CcOp.Logic8:
+                // AF is undefined after AND/OR/XOR/TEST: QEMU clears it.
                 cf = 0; af = 0; of = 0;
                 break;
             case CcOp.Inc8:
@@ -102,6 +103,9 @@ public static unsafe class LazyFlags
                 of = dst == signBit - 1 ? 1u : 0;
                 break;
             }
+            // Undefined after shifts: AF (QEMU clears it) and, for counts other than 1, OF, which QEMU
+            // computes for every count as for a count of 1: the top bits of the value before the last
+            // step and after it differ (so SAR's OF is always 0). insn/shifts.c checks both against it.
             case CcOp.Shl8:
                 cf = (src & signBit) != 0 ? 1u : 0;
                 af = 0;
@@ -112,6 +116,7 @@ public static unsafe class LazyFlags
                 af = 0;
                 of = ((src ^ dst) & signBit) != 0 ? 1u : 0;
                 break;
+            // Undefined after MUL/IMUL: SF ZF PF (QEMU takes them from the low half, CcDst, as below) and AF (QEMU clears it).
             case CcOp.Mul8:
                 cf = src != 0 ? 1u : 0;
                 af = 0;

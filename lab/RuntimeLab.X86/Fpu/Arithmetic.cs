@@ -57,7 +57,11 @@ public static unsafe class Arithmetic
     public static void UnaryOnTop(CpuState* s, DecodedOp* op)
     {
         X87.NoteInstruction(s, op);
-        X87.Write(s, 0, X87.Unary(s, (HostOp)op->Imm, X87.Read(s, 0)));
+        var operand = X87.Read(s, 0);
+        X87.Write(s, 0, X87.Unary(s, (HostOp)op->Imm, operand));
+        // Intel leaves C0, C2 and C3 undefined after FSQRT. qemu-i386 (the reference) sets C2 and clears
+        // the others for any negative operand, -0 and negative NaNs included; so do we.
+        if ((HostOp)op->Imm == HostOp.SquareRoot && operand.IsNegative) X87.SetConditions(s, FpuStatus.C2);
     }
 
     /// <summary>FSCALE: ST(0) = ST(0) · 2^trunc(ST(1)).</summary>
@@ -74,7 +78,9 @@ public static unsafe class Arithmetic
         X87.NoteInstruction(s, op);
         var dividend = X87.Read(s, 0);
         var result = X87.Binary(s, (HostOp)op->Imm, dividend, X87.Read(s, 1));
-        X87.SetConditions(s, s->Fpu.Host.Status);
+        // A NaN result (a NaN, infinite or zero-divisor operand) leaves the quotient bits undefined, and the
+        // host's x87 leaves stale ones, so the build mattered; qemu-i386 clears C0-C3 then, and so do we.
+        X87.SetConditions(s, result.IsNaN ? (ushort)0 : s->Fpu.Host.Status);
         X87.Write(s, 0, result);
     }
 

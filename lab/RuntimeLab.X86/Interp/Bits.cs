@@ -28,7 +28,7 @@ public static unsafe class Bits
         int bit = (int)TOffset.Read<TW>(s, op) & (TW.Bits - 1);
         uint value = RegDst.Read<TW>(s, op);
         if (TOp.Writes) RegDst.Write<TW>(s, op, TOp.Apply(value, 1u << bit));
-        SetCarry(s, (value >> bit) & 1);
+        SetCarry(s, value >> bit);
     }
 
     /// <summary>On memory with an immediate offset: the offset is taken modulo the width, the operand stays where it is.</summary>
@@ -56,13 +56,27 @@ public static unsafe class Bits
     {
         uint value = TW.ReadMem(s, address);
         if (TOp.Writes) TW.WriteMem(s, address, TOp.Apply(value, 1u << bit));
-        SetCarry(s, (value >> bit) & 1);
+        SetCarry(s, value >> bit);
     }
 
-    /// <summary>CF = the tested bit; ZF is defined as unchanged and the undefined flags are kept too.</summary>
+    /// <summary>
+    /// CF = the tested bit (bit 0 of <paramref name="shifted"/>, the operand shifted right by the bit
+    /// index); ZF is defined as unchanged; OF SF AF PF are undefined, and we do as QEMU: after a lazily
+    /// recorded operation it keeps CcDst (so ZF SF PF stay that operation's) and records a SAR of the
+    /// same width with CcSrc = shifted, so AF = 0 and OF = the top bit of shifted ^ CcDst; after
+    /// materialized flags only CF changes.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SetCarry(CpuState* s, uint cf) =>
-        LazyFlags.Set(s, (LazyFlags.Compute(s) & ~EflagsBits.CF) | cf * EflagsBits.CF);
+    private static void SetCarry(CpuState* s, uint shifted)
+    {
+        if (s->CcOp == CcOp.Eflags)
+        {
+            LazyFlags.Set(s, (s->CcSrc & ~EflagsBits.CF) | (shifted & 1) * EflagsBits.CF);
+            return;
+        }
+        s->CcOp = LazyFlags.Of(CcOp.Sar8, (int)s->CcOp & 3);
+        s->CcSrc = shifted;
+    }
 
     /// <summary>
     /// BSF/BSR: a zero source leaves the destination unchanged (as real CPUs and QEMU do, and software

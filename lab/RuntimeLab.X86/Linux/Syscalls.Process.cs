@@ -69,7 +69,7 @@ public sealed partial class Syscalls
     }
 
     /// <summary>
-    /// Stores the descriptor (the entry number goes back to the guest) and sets the GS base at once: glibc
+    /// Stores the descriptor (the entry number goes back to the guest) and, for the first entry, sets the GS base at once: glibc
     /// loads GS with this entry's selector right after, and single-threaded guests have no other use for GS.
     /// </summary>
     private int SetThreadArea(uint address)
@@ -78,7 +78,9 @@ public sealed partial class Syscalls
         var error = ThreadArea.Set(ref descriptor);
         if (error != 0) return -error;
         descriptor.Write(Memory, address);
-        SetSegmentBase?.Invoke(Seg.Gs, descriptor.BaseAddress);
+        // Only glibc's entry (the first) is GS's: a guest that sets up a second TLS segment (for FS, say)
+        // must keep its GS, as on Linux, where only a segment register holding the entry's selector changes.
+        if (descriptor.EntryNumber == ThreadArea.FirstEntry) SetSegmentBase?.Invoke(Seg.Gs, descriptor.BaseAddress);
         return 0;
     }
 

@@ -1,0 +1,7 @@
+namespace RuntimeLab.X86.Tests.Insn;
+
+/// <summary>bt bts btr btc (register, immediate and memory bit-string forms) and bsf/bsr incl. a zero source (insn/bits.c).</summary>
+public sealed class BitInsnTests
+{
+    [Fact] public void BitOpsMatchQemu() => InsnProgram.MatchesQemu("bits");
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using RuntimeLab.X86.Guests;
+using RuntimeLab.X86.Interp;
+using RuntimeLab.X86.Linux;
+
+namespace RuntimeLab.X86.Tests.Insn;
+
+/// <summary>
+/// Runs an instruction-test guest (lab/guests/insn/NAME.c, built by make) on the interpreter and
+/// compares its output, one case per line, with what qemu-i386 printed (expected/insn/NAME.out,
+/// made by regenerate-references.sh). A mismatch names the first differing case with both lines,
+/// since each line carries the case's name, operands and input flags.
+/// </summary>
+internal static class InsnProgram
+{
+    private static readonly GuestPrograms s_guests = GuestPrograms.Locate().EnsureBuilt();
+
+    public static void MatchesQemu(string name)
+    {
+        var (expectedBytes, expectedStatus) = s_guests.Expected(Path.Combine("insn", name));
+        var (actualBytes, errors, status) = Run(name);
+        // What the emulator or the guest said on stderr (an unimplemented instruction, a guest fault) explains a short output.
+        var said = $"\n  exit status: qemu-i386 {expectedStatus}, RuntimeLab {status}" + (errors.Length > 0 ? $"\n  stderr: {Encoding.UTF8.GetString(errors).Trim()}" : "");
+        var expected = Lines(expectedBytes);
+        var actual = Lines(actualBytes);
+        var differing = Enumerable.Range(0, Math.Min(expected.Length, actual.Length)).Where(i => expected[i] != actual[i]).ToList();
+        if (differing.Count > 0)
+        {
+            var i = differing[0];
+            Assert.Fail($"{name}: {differing.Count} case(s) differ; the first, line {i + 1}:\n  expected (qemu-i386) {expected[i]}\n  actual (RuntimeLab)   {actual[i]}{said}");
+        }
+        if (expected.Length != actual.Length)
+        {
+            var shorter = Math.Min(expected.Length, actual.Length);
+            Assert.Fail($"{name}: qemu-i386 printed {expected.Length} lines, RuntimeLab {actual.Length}; the first unmatched:\n  " +
+                        (expected.Length > shorter ? $"expected {expected[shorter]}" : $"actual {actual[shorter]}") + said);
+        }
+        Assert.True(expectedStatus == status, $"{name}: qemu-i386 exited with {expectedStatus}, RuntimeLab with {status}{said}");
+    }
+
+    private static (byte[] Output, byte[] Errors, int Status) Run(string name)
+    {
+        var program = Path.Combine(s_guests.Root, "build", "insn", name);
+        var output = new MemoryStream();
+        var errors = new MemoryStream();
+        var status = UserModeProcess.Run(new UserModeOptions
+        {
+            ProgramPath = "/" + name,
+            Arguments = ["/" + name],
+            Root = Path.GetDirectoryName(program)!,
+            ReadOnly = true,
+            Streams = new StandardStreams(new MemoryStream(), output, errors),
+            MaxInstructions = 2_000_000_000,
+            CreateCpu = Interpreter.ForUserMode,
+        });
+        return (output.ToArray(), errors.ToArray(), status);
+    }
+
+    private static string[] Lines(byte[] bytes) => Encoding.UTF8.GetString(bytes).Split('\n');
+}
