@@ -26,7 +26,7 @@ public readonly record struct SegmentDescriptor(uint Base, uint Limit);
 
 /// <summary>
 /// The three GDT slots Linux gives each thread for TLS (set_thread_area). Entry numbers are 12 to 14,
-/// as under a 64-bit kernel and qemu-i386, so glibc's first entry is 12 and it loads GS with
+/// as under a 64-bit kernel (qemu-i386 hands out 6 to 8; no guest output depends on it), so glibc's first entry is 12 and it loads GS with
 /// (12 &lt;&lt; 3) | 3 = 0x63. The interpreter's mov-to-segment handler asks <see cref="BaseForSelector"/>
 /// (or <see cref="Lookup"/>) what a selector's base is; null means the selector names no usable
 /// descriptor and the load raises #GP.
