@@ -81,6 +81,9 @@ internal sealed unsafe partial class VirtualMachine : IDisposable
         return context == null ? null : (nint)context;
     }
 
+    /// <summary>The allocation contexts compiled code may allocate small arrays from inline (indexed by size class), or 0.</summary>
+    internal unsafe nint InlineArrayContexts => DebugVerify ? 0 : (nint)Heap.Gc.ArrayFastPath;
+
     public nint Allocate(RuntimeType type)
     {
         if (DebugVerify) VerifyHeap();

@@ -388,7 +388,8 @@ public sealed class JitTests
     {
         // Enough small objects to use up many blocks (the helper's slow path, and collections under
         // it), constructors with several arguments (they move up a slot first), one that throws after
-        // its object exists, and a newobj inside a try block.
+        // its object exists, and a newobj inside a try block; small arrays inline, large and
+        // negative-length ones through the helper.
         Agree("""
             using System;
             class Node
@@ -417,15 +418,33 @@ public sealed class JitTests
                     }
                     return made;
                 }
+                static long Arrays(int rounds)
+                {
+                    long total = 0;
+                    for (int r = 0; r < rounds; r++)
+                    {
+                        var small = new int[r % 50];                 // inline, length 0 included
+                        var words = new string[r % 7 + 1];           // references: zeroed cells
+                        var big = new double[5000 + r];              // too large for a small cell: the helper
+                        for (int i = 0; i < small.Length; i++) small[i] = i * r;
+                        words[words.Length - 1] = r.ToString();
+                        big[big.Length - 1] = r;
+                        total += small.Length + (small.Length > 0 ? small[small.Length - 1] : 0) + words[words.Length - 1].Length + (long)big[5000 + r - 1];
+                    }
+                    try { var bad = new byte[rounds - 10000]; total += bad.Length; }
+                    catch (OverflowException) { total += 1000000; }
+                    return total;
+                }
                 static void Main()
                 {
                     long total = 0;
                     for (int round = 0; round < 40; round++) { var tree = Build(12, round); total += Sum(tree) + tree.Count(); }
                     Console.WriteLine(total);
                     Console.WriteLine(Tries(23));
+                    Console.WriteLine(Arrays(3000));
                 }
             }
-            """, "P.Build(int, int)", "P.Tries(int)");
+            """, "P.Build(int, int)", "P.Tries(int)", "P.Arrays(int)");
     }
 
     [Fact]
@@ -475,6 +494,27 @@ public sealed class JitTests
         Assert.Contains("P.Fail(int) continues in compiled code from its loop", tiered.JitLog);
         var gcStress = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100, GcStress = 64 });
         Assert.Equal(tiered.Stdout, gcStress.Stdout);
+    }
+
+    [Fact]
+    public void ASingleLoopMainMovesToCompiledCode()
+    {
+        // The benchmark shape on-stack replacement is for: all the work in one loop in Main, called once.
+        var source = """
+            static class P
+            {
+                static void Main()
+                {
+                    long sum = 0;
+                    double x = 1;
+                    for (int i = 1; i < 8000000; i++) { sum += i % 13 ^ (i >> 3); x += 1.0 / i; }
+                    System.Console.WriteLine(sum + " " + x.ToString("F6"));
+                }
+            }
+            """;
+        var tiered = Run(source, TierMode.Tiered, new RunOptions { HotLoops = 100 });
+        Assert.Equal(Run(source, TierMode.Interp).Stdout, tiered.Stdout);
+        Assert.Contains("P.Main() continues in compiled code from its loop", tiered.JitLog);
     }
 
     [Fact]

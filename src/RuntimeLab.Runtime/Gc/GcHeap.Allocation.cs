@@ -25,6 +25,12 @@ public sealed unsafe partial class GcHeap
     /// <see cref="AllocContext"/> offsets). Null for a large object or under GC stress, which must take
     /// the slow path every time.
     /// </summary>
+    /// <summary>
+    /// The allocation contexts, one per size class, for compiled code that allocates arrays inline
+    /// (their size class depends on the length, so it is looked up at run time); null under GC stress.
+    /// </summary>
+    internal AllocContext* ArrayFastPath => _gcStress > 0 ? null : _contexts;
+
     internal AllocContext* SmallObjectFastPath(MethodTable* mt)
     {
         if (mt->HasComponents || _gcStress > 0) return null;

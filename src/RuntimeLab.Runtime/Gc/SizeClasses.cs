@@ -22,6 +22,16 @@ internal static class SizeClasses
     /// <summary>Size class of an allocation of <c>8·i</c> bytes, for i ≤ MaxSmallSize/8: one table load on the fast path.</summary>
     public static readonly byte[] ClassOfGranule = BuildGranuleTable();
 
+    /// <summary>The same table in native memory, for compiled code's inline allocation of arrays (made once per process).</summary>
+    public static readonly unsafe byte* ClassOfGranuleNative = CopyToNative(ClassOfGranule);
+
+    private static unsafe byte* CopyToNative(byte[] table)
+    {
+        var native = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)table.Length);
+        table.CopyTo(new Span<byte>(native, table.Length));
+        return native;
+    }
+
     private static byte[] BuildGranuleTable()
     {
         var table = new byte[MaxSmallSize / 8 + 1];

@@ -181,7 +181,7 @@ internal sealed unsafe class CilJit : IDisposable
         new(JitHelpers.ExecuteAddress, JitHelpers.RaiseAddress, JitHelpers.StackOverflowAddress, JitHelpers.HandleAddress,
             JitHelpers.InvokeAddress, JitHelpers.AllocateObjectAddress, vm.Heap.Gc.Barrier, JitHelpers.CallVirtualAddress, vm.Thread,
             jit is null ? _ => (nint)NeverCompiled : jit.EntryCellOf, jit is null ? _ => (nint)NeverUsedCache : jit.CacheOf,
-            mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), BreakIr: false);
+            mt => vm.InlineAllocationContext((Objects.MethodTable*)mt), vm.InlineArrayContexts, BreakIr: false);
 
     /// <summary>The entry cell of every callee for code that is only shown, never run (jit dump).</summary>
     private static readonly nint* NeverCompiled = (nint*)NativeMemory.AllocZeroed((nuint)sizeof(nint));

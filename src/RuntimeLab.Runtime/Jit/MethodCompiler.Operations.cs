@@ -90,6 +90,7 @@ internal sealed unsafe partial class MethodCompiler
             case Op.CallInternal: return LowerIntrinsic(ins);
             case Op.Call: return LowerDirectCall(ins);
             case Op.NewObj: return LowerNewObject(ins);
+            case Op.NewArr: return LowerNewArray(ins);
             case Op.CallVirt: case Op.CallInterface: return LowerVirtualCall(ins);
 
             case Op.Br: Core.BuildBr(_b, _blocks[ins.Imm]); return true;

@@ -353,7 +353,7 @@ internal sealed unsafe partial class MethodCompiler
 internal sealed unsafe record CompilerEnvironment(
     nint Execute, nint Raise, nint StackOverflow, nint Handle, nint Invoke, nint AllocateObject, Gc.BarrierLayout Barrier,
     nint CallVirtual, ExecutionThread Thread, Func<TypeSystem.RuntimeMethod, nint> EntryCellOf, Func<CallSite, nint> CacheOf,
-    Func<nint, nint?> SmallObjectContext, bool BreakIr)
+    Func<nint, nint?> SmallObjectContext, nint ArrayContexts, bool BreakIr)
 {
     /// <summary>The allocation context compiled code may allocate an instance of <paramref name="mt"/> from inline, or null.</summary>
     public unsafe nint? FastPathOf(Objects.MethodTable* mt) => SmallObjectContext((nint)mt);
