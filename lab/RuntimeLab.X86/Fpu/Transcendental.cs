@@ -11,7 +11,9 @@ namespace RuntimeLab.X86.Fpu;
 /// leaves the operand unchanged.
 /// F2XM1 FYL2X FYL2XP1 FPATAN run on the host's x87 instead: QEMU 7.2 computes those with extended-
 /// precision softfloat algorithms of its own, which (like the hardware) are within an ulp of the exact
-/// value but not always the same last bit as the hardware.
+/// value but not always the same last bit as the hardware. Where QEMU's answer is decided by a rule
+/// rather than by its algorithm, the emulator follows the rule (<see cref="QemuRules"/>): which NaN
+/// comes out of two, and no inexact flag for results that are exact.
 /// </summary>
 public static unsafe class Transcendental
 {
@@ -82,7 +84,8 @@ public static unsafe class Transcendental
             X87.Write(s, 0, Float80.Indefinite);
             return;
         }
-        X87.Write(s, 0, X87.Unary(s, HostOp.Exp2Minus1, x));
+        // 2^1 - 1 is exactly 1; the hardware reports it inexact, QEMU does not.
+        X87.Write(s, 0, x.SignExponent == Float80.One.SignExponent && x.Significand == Float80.IntegerBit ? x : X87.Unary(s, HostOp.Exp2Minus1, x));
     }
 
     /// <summary>FYL2X, FYL2XP1, FPATAN (HostOp in Imm): ST(1) = f(ST(1), ST(0)), then pop.</summary>
@@ -91,9 +94,11 @@ public static unsafe class Transcendental
         X87.NoteInstruction(s, op);
         var x = X87.Read(s, 0);
         var y = X87.Read(s, 1);
-        var result = (HostOp)op->Imm == HostOp.Yl2xp1 && OutsideYl2xp1Domain(x, y)
-            ? InvalidResult(s)
-            : X87.Binary(s, (HostOp)op->Imm, x, y);
+        var function = (HostOp)op->Imm;
+        var result = QemuRules.NaNOperand(s, x, y) is { } nan ? nan
+            : function == HostOp.Yl2xp1 && OutsideYl2xp1Domain(x, y) ? InvalidResult(s)
+            : function == HostOp.Yl2x && QemuRules.ExactLog2(x) is { } log2 && QemuRules.IsFinite(y) ? X87.Binary(s, HostOp.Multiply, y, log2)
+            : X87.Binary(s, function, x, y);
         X87.Write(s, 1, result);
         X87.Pop(s);
     }

@@ -1,8 +1,8 @@
 /*
  * The x87 transcendentals that qemu-i386 (7.2) computes in extended precision with its own
  * floatx80 algorithms (fpatan fyl2x fyl2xp1 f2xm1), over the special operands. RuntimeLab computes
- * them through the host's x87 instead, which differs in the last bits and in the inexact flag for
- * exact results (see X87ExtendedInsnTests, skipped until they follow QEMU's algorithms).
+ * them through the host's x87 with QEMU's rules for NaNs and exact results, which can differ in
+ * the last bit of a result (see X87ExtendedInsnTests).
  */
 #include "x87.h"
 
