@@ -27,4 +27,21 @@ public class CatalogTests
         Assert.Equal((2, 0, "dotnet"), (plan.Repetitions, plan.Warmups, plan.BaselineEngine));
         Assert.Throws<ArgumentException>(() => startup.CreatePlan(new ExperimentOptions { BaselineEngine = "nope" }));
     }
+
+    [Fact]
+    public void EnginesAndWorkloadsCanBeNarrowedButNotInvented()
+    {
+        var appvm = ExperimentCatalog.Find("appvm")!;
+        var all = appvm.CreatePlan(new ExperimentOptions());
+
+        var plan = appvm.CreatePlan(new ExperimentOptions { Engines = ["coreclr", "runtimelab-jit"], Workloads = ["n-body"] });
+
+        Assert.Equal(all.Engines.Select(e => e.Name).Where(n => n is "coreclr" or "runtimelab-jit"), plan.Engines.Select(e => e.Name));
+        Assert.Equal(["n-body"], plan.Workloads.Select(w => w.Name));
+        var unknown = Assert.Throws<ArgumentException>(() => appvm.CreatePlan(new ExperimentOptions { Engines = ["coreclr", "hotspot"] }));
+        Assert.Contains("runtimelab-tiered", unknown.Message);
+        Assert.Throws<ArgumentException>(() => appvm.CreatePlan(new ExperimentOptions { Workloads = ["nbody"] }));
+        // Without its baseline (CoreCLR) the plan has nothing to compare against.
+        Assert.Throws<ArgumentException>(() => appvm.CreatePlan(new ExperimentOptions { Engines = ["runtimelab-jit"] }));
+    }
 }

@@ -11,11 +11,29 @@ public sealed record ExperimentOptions
     /// <summary>One of the experiment's <see cref="Experiment.Sizes"/>; null for its default.</summary>
     public string? Size { get; init; }
 
+    /// <summary>Only these of the experiment's engines (the baseline must be one); null for all.</summary>
+    public IReadOnlyList<string>? Engines { get; init; }
+
+    /// <summary>Only these of the experiment's workloads; null for all.</summary>
+    public IReadOnlyList<string>? Workloads { get; init; }
+
+    /// <exception cref="ArgumentException">An engine or workload named that the experiment does not have.</exception>
     public ExperimentPlan ApplyTo(ExperimentPlan plan) => plan with
     {
         Repetitions = Repetitions ?? plan.Repetitions,
         Warmups = Warmups ?? plan.Warmups,
         BaselineEngine = BaselineEngine ?? plan.BaselineEngine,
         RunTimeout = RunTimeout ?? plan.RunTimeout,
+        Engines = Select(plan.Engines, Engines, engine => engine.Name, "engine"),
+        Workloads = Select(plan.Workloads, Workloads, workload => workload.Name, "workload"),
     };
+
+    private static IReadOnlyList<T> Select<T>(IReadOnlyList<T> all, IReadOnlyList<string>? names, Func<T, string> nameOf, string kind)
+    {
+        if (names is null) return all;
+        var unknown = names.FirstOrDefault(name => all.All(item => nameOf(item) != name));
+        if (unknown is not null)
+            throw new ArgumentException($"unknown {kind} '{unknown}'; this experiment's {kind}s: {string.Join(", ", all.Select(nameOf))}");
+        return all.Where(item => names.Contains(nameOf(item))).ToList();
+    }
 }

@@ -46,12 +46,16 @@ public static class LabCommand
         var timeout = new Option<double?>("--timeout") { Description = "Seconds one run may take before it is stopped (default: the experiment's)" };
         var size = new Option<string?>("--size") { Description = "Workload size, for experiments that offer several (appvm: small, large; default: the first)" };
 
+        var engines = new Option<string?>("--engines") { Description = "Comma-separated engines to run, of the experiment's (default: all; the baseline must be among them)" };
+        var workloads = new Option<string?>("--workloads") { Description = "Comma-separated workloads to run, of the experiment's (default: all)" };
+
         var run = new Command("run", "Run an experiment, print a summary table and write CSV and JSON reports.")
         {
-            name, reps, warmup, output, baseline, timeout, size,
+            name, reps, warmup, output, baseline, timeout, size, engines, workloads,
         };
         Examples.Attach(run, "runtimelab lab run backend", "runtimelab lab run backend --reps 9 --warmup 2 --out results/backend",
-            "runtimelab lab run appvm --size large");
+            "runtimelab lab run appvm --size large",
+            "runtimelab lab run appvm --size large --engines runtimelab-tiered,coreclr,mono-jit --workloads n-body,fannkuch-redux");
         run.SetAction(parseResult =>
         {
             var options = new ExperimentOptions
@@ -61,11 +65,16 @@ public static class LabCommand
                 BaselineEngine = parseResult.GetValue(baseline),
                 RunTimeout = parseResult.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 Size = parseResult.GetValue(size),
+                Engines = Names(parseResult.GetValue(engines)),
+                Workloads = Names(parseResult.GetValue(workloads)),
             };
             return Run(parseResult.GetValue(name)!, options, parseResult.GetValue(output));
         });
         return run;
     }
+
+    private static IReadOnlyList<string>? Names(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Run(string name, ExperimentOptions options, string? outputDirectory)
     {
