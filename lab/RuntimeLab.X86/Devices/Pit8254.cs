@@ -9,7 +9,7 @@ namespace RuntimeLab.X86.Devices;
 /// period; the count it reads back decreases by 1 as in mode 2), lobyte/hibyte/both access, counter
 /// latch. Not modelled: read-back command, modes 1, 4 and 5 (treated as mode 0), BCD counting.
 /// </summary>
-public sealed class Pit8254 : IPortDevice
+public sealed class Pit8254 : IPortDevice, IInterruptTimer
 {
     public const uint FrequencyHz = 1_193_182;
     public const ushort Channel0 = 0x40, Command = 0x43, SpeakerControl = 0x61;
@@ -26,6 +26,8 @@ public sealed class Pit8254 : IPortDevice
         _channels[0].Program(mode: 3, reload: 0, start: 0);
         _channels[2].Gate = false;
     }
+
+    public int Irq => 0;
 
     private ulong Ticks => (ulong)((UInt128)_clock.Nanoseconds * FrequencyHz / 1_000_000_000);
 

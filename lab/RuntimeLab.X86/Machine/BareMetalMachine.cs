@@ -27,6 +27,8 @@ public sealed unsafe class BareMetalMachine : IDisposable
     private readonly MachineControl _control = new();
     private readonly InterruptControllers _pic = new();
     private readonly Pit8254 _pit;
+    /// <summary>The devices that raise interrupts on a schedule of virtual time: the PIT and the RTC.</summary>
+    private readonly IInterruptTimer[] _timers;
     private readonly VirtualClock _clock;
     private readonly Uart16550 _uart;
 
@@ -51,7 +53,9 @@ public sealed unsafe class BareMetalMachine : IDisposable
         bus.Register(Pit8254.SpeakerControl, 1, _pit);
         _uart = new Uart16550(options.Serial, _pic, options.SerialInput);
         bus.Register(Uart16550.Com1, 8, _uart);
-        bus.Register(Cmos.IndexPort, 2, new Cmos(_clock, _ram.Size));
+        var cmos = new Cmos(_clock, _ram.Size);
+        bus.Register(Cmos.IndexPort, 2, cmos);
+        _timers = [_pit, cmos];
         var system = new SystemControl(_control);
         bus.Register(SystemControl.KeyboardData, 1, system);
         bus.Register(SystemControl.KeyboardStatus, 1, system);
@@ -98,7 +102,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
             if (_options.Timeout is { } timeout && wall.Elapsed > timeout)
                 return Finish(MachineStop.Timeout, LimitStatus, $"timeout of {timeout.TotalSeconds:0.###} s reached (eip 0x{s->Eip:x8})");
 
-            _pit.Update(_pic);
+            foreach (var timer in _timers) timer.Update(_pic);
             _uart.Poll();
             s->PendingInterrupts = _pic.HasPending ? 1u : 0u;
             if ((s->FlagsRest & EflagsBits.IF) != 0 && _pic.Acknowledge() is { } vector)
@@ -109,21 +113,22 @@ public sealed unsafe class BareMetalMachine : IDisposable
             }
             if (halted)
             {
-                var timerCanWake = _pic.IsUnmasked(0) && _pit.NextInterrupt is not null;
-                if ((s->FlagsRest & EflagsBits.IF) != 0 && !timerCanWake && _uart.MayReceive)
+                var wake = NextWake();
+                if ((s->FlagsRest & EflagsBits.IF) != 0 && wake is null && _uart.MayReceive)
                 {
                     // Only COM1 input can wake the CPU: wait for it in host time (bounded, so --timeout still holds).
                     _uart.WaitForInput(TimeSpan.FromMilliseconds(50));
                     continue;
                 }
-                if ((s->FlagsRest & EflagsBits.IF) == 0 || !timerCanWake || _pit.NextInterrupt is not { } wake)
+                if ((s->FlagsRest & EflagsBits.IF) == 0 || wake is not { } at)
                     return Finish(MachineStop.HaltedForever, LimitStatus, $"the CPU halted with nothing to wake it (IF={((s->FlagsRest & EflagsBits.IF) != 0 ? 1 : 0)}, eip 0x{s->Eip:x8})");
-                _clock.SkipTo(wake);
+                _clock.SkipTo(at);
                 continue;
             }
 
             var slice = Math.Min(MaxSlice, _options.MaxInstructions - s->InstructionCount);
-            if (_pit.NextInterrupt is { } next) slice = Math.Clamp(_clock.InstructionsUntil(next), 1, slice);
+            foreach (var timer in _timers)
+                if (timer.NextInterrupt is { } next) slice = Math.Clamp(_clock.InstructionsUntil(next), 1, slice);
             switch (_cpu.Run(slice))
             {
                 case StopReason.Fault:
@@ -134,6 +139,16 @@ public sealed unsafe class BareMetalMachine : IDisposable
                     break;
             }
         }
+    }
+
+    /// <summary>The earliest interrupt a timer will raise on a line the PICs let through: what a halted CPU waits for.</summary>
+    private ulong? NextWake()
+    {
+        ulong? earliest = null;
+        foreach (var timer in _timers)
+            if (_pic.IsUnmasked(timer.Irq) && timer.NextInterrupt is { } at && (earliest is null || at < earliest))
+                earliest = at;
+        return earliest;
     }
 
     /// <summary>
