@@ -557,6 +557,71 @@ public sealed class JitTests
     }
 
     [Fact]
+    public void LeafCalleesAreInlinedAndAgree()
+    {
+        // A pure callee (a struct result included) is built into its caller and inlined, so the
+        // optimized caller calls nothing; a callee that may throw stays a call. jit mode prepares the
+        // small callees first, so it inlines them before they ever ran (mutually recursive ones too).
+        const string source = """
+            struct Pair { public long A, B; }
+            static class P
+            {
+                static double Weight(int i, int j) => 1.0 / ((i + j) * (i + j + 1) / 2 + i + 1);
+                static Pair Both(long a, long b) => new Pair { A = a + b, B = a * b };
+                static int Divides(int a, int b) => a / b;
+                static int Even(int n) => n == 0 ? 1 : Odd(n - 1);
+                static int Odd(int n) => n == 0 ? 0 : Even(n - 1);
+                static double Sum(int n)
+                {
+                    double total = 0;
+                    for (int i = 0; i < n; i++)
+                        for (int j = 0; j < n; j++)
+                            total += Weight(i, j);
+                    return total;
+                }
+                static long Pairs(int n)
+                {
+                    long total = 0;
+                    for (int i = 0; i < n; i++) { var p = Both(i, -i); total += p.A * 7 + p.B; }
+                    return total;
+                }
+                static int Main(string[] args)
+                {
+                    System.Console.WriteLine(Sum(300).ToString("R"));
+                    System.Console.WriteLine(Pairs(1000));
+                    System.Console.WriteLine(Even(11) + Odd(11));
+                    try { System.Console.WriteLine(Divides(7, args.Length)); }
+                    catch (System.DivideByZeroException) { System.Console.WriteLine("divide"); }
+                    return 3;
+                }
+            }
+            """;
+        var jit = Agree(source, "P.Sum(int)", "P.Pairs(int)", "P.Main(string[])");
+        Assert.Contains("compiled P.Weight(int, int)", jit.JitLog); // prepared before Sum, though Sum ran first
+        Assert.Equal(3, jit.Code);
+
+        var path = Path.Combine(Path.GetTempPath(), $"rl-inline-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        try
+        {
+            var file = Path.Combine(path, "p.cs");
+            File.WriteAllText(file, source);
+            var dll = Runtime.Hosting.SourceCompiler.Compile(file);
+            var sum = JitDump.Dump(dll, "P::Sum", OptLevel.O2);
+            Assert.Contains(".inline0(", sum.IrBefore);
+            Assert.DoesNotContain(".inline0", sum.IrAfter); // inlined, and the copy deleted
+            Assert.Contains("fdiv double", sum.IrAfter);
+            Assert.DoesNotContain("inline.frame", sum.IrAfter); // the callee's frame became registers
+            var main = JitDump.Dump(dll, "P::Main", OptLevel.O2);
+            Assert.DoesNotContain(".inline", main.IrBefore); // Divides can raise, Even and Odd call: no leaves
+        }
+        finally
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    [Fact]
     public void JitDumpShowsAllFourViews()
     {
         var path = Path.Combine(Path.GetTempPath(), $"rl-dump-{Guid.NewGuid():N}");

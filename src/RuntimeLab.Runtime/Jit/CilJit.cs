@@ -50,7 +50,11 @@ internal sealed unsafe class CilJit : IDisposable
     /// <summary>A method was just prepared: in <c>jit</c> mode it compiles now; in <c>tiered</c> mode its count starts.</summary>
     public void Prepared(PreparedMethod pm)
     {
-        if (Mode == TierMode.Jit) Compile(pm, "first call");
+        if (Mode == TierMode.Jit)
+        {
+            PrepareSmallCallees((Interpreter.Interpreter)_self.Target!, pm, _preparingCallees);
+            Compile(pm, "first call");
+        }
         else
         {
             pm.HotCountdown = HotCalls;
@@ -102,6 +106,33 @@ internal sealed unsafe class CilJit : IDisposable
         Statistics.EnteredOsr();
         Log($"{pm.Method.Signature} continues in compiled code from its loop at pc {pc} (on-stack replacement)");
     }
+
+    /// <summary>IL bytes up to which a direct callee is prepared ahead of its caller in <c>jit</c> mode.</summary>
+    private const int SmallCalleeIlBytes = 64;
+
+    /// <summary>
+    /// In <c>jit</c> mode a method compiles before any of its callees has run, so none would be
+    /// prepared for the compiler to inline (<c>MethodCompiler.Inlining</c>): the small direct callees
+    /// are prepared (and so compiled) first. One that cannot be prepared (invalid IL, an unsupported
+    /// member) is left alone: the call raises that, if it is ever made. <c>jit dump</c> does the same,
+    /// so that it shows what <c>jit</c> mode compiles. <paramref name="inProgress"/>: the methods whose
+    /// callees are being prepared (a method is marked prepared only once this returns: the set stops
+    /// mutual recursion).
+    /// </summary>
+    internal static void PrepareSmallCallees(Interpreter.Interpreter interpreter, PreparedMethod pm, HashSet<TypeSystem.RuntimeMethod> inProgress)
+    {
+        if (!inProgress.Add(pm.Method)) return;
+        foreach (var ins in pm.Code)
+        {
+            if (ins.Op != Op.Call || pm.Tokens[ins.Token] is not TypeSystem.RuntimeMethod target || inProgress.Contains(target)) continue;
+            if (target.Prepared is not null || target.InternalCall is not null || !target.HasBody || target.Definition.Body.CodeSize > SmallCalleeIlBytes) continue;
+            try { interpreter.Prepare(target); }
+            catch (Exception) { }
+        }
+        inProgress.Remove(pm.Method);
+    }
+
+    private readonly HashSet<TypeSystem.RuntimeMethod> _preparingCallees = [];
 
     /// <summary>Compiles on the calling thread (<c>jit</c> mode).</summary>
     private void Compile(PreparedMethod pm, string why)

@@ -48,6 +48,7 @@ public static class JitDump
             vm.Types.EnsureSignature(method);
             vm.Interpreter.Prepare(method);
             var pm = method.Prepared ?? throw new AppLoadException($"{method.Signature} is an internal call: it has no IL to compile");
+            CilJit.PrepareSmallCallees(vm.Interpreter, pm, []); // as jit mode does, so its small leaf callees are inlined here too
             var prepared = new StringWriter();
             PreparedListing.Write(prepared, pm);
             if (MethodCompiler.Refusal(pm) is { } why)

@@ -20,6 +20,7 @@ internal sealed unsafe partial class MethodCompiler
         var target = (RuntimeMethod)_pm.Tokens[ins.Token];
         if (target.InternalCall is not null || target.IsAbstract || !target.HasBody) return false;
         if (ins.C != 0) NullCheck(LoadPointer(ins.A)); // callvirt's check of `this`
+        if (TryCallInlinedLeaf(target, ins.A)) return true;
         SpillSlots();
         CallKnownTarget(target, ins.A, _env.Execute);
         ReloadSlots();

@@ -121,9 +121,12 @@ internal sealed unsafe partial class MethodCompiler
         new MethodCompiler(module, pm, name, env).Lower(osrPc); // the builders are freed with the module
     }
 
+    /// <summary>The function's entry block, where every alloca goes (LLVM promotes only those to registers).</summary>
+    private BasicBlockRef _entry;
+
     private void Lower(int osrPc)
     {
-        var entry = Core.GetInsertBlock(_b);
+        var entry = _entry = Core.GetInsertBlock(_b);
         for (var pc = 0; pc < _blocks.Length; pc++) _blocks[pc] = _module.AppendBlock(_function, $"pc{pc}");
         _pending = _module.AppendBlock(_function, "pending");
         Core.PositionBuilderAtEnd(_b, _pending);
