@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using RuntimeLab.Cli.Help;
+using RuntimeLab.X86.Devices;
 using RuntimeLab.X86.Machine;
 using TraceOptions = RuntimeLab.X86.Interp.TraceOptions;
 
@@ -25,16 +26,22 @@ public static class X86BootCommand
         var traceTo = new Option<string?>("--trace-to") { Description = "Trace only up to this address (hex)." };
         var traceLimit = new Option<ulong?>("--trace-limit") { Description = "Stop tracing after this many instructions." };
         var stats = new Option<bool>("--stats") { Description = "Print instructions executed and guest MIPS on stderr at exit." };
+        var clockSource = new Option<ClockSource>("--clock")
+        {
+            Description = "What guest time (PIT, RTC, HLT) follows: 'instructions' (one per nanosecond: every run the same, the default) or 'host' (wall time, as QEMU without -icount).",
+            DefaultValueFactory = _ => ClockSource.Instructions,
+        };
         var boot = new Command("boot",
             "Boot a multiboot kernel on the bare-metal PC (as qemu-system-i386 -kernel): COM1 on stdin and stdout, exit status from isa-debug-exit " +
             "(port 0xF4: value v exits with (v << 1) | 1), 124 at --max-instructions or --timeout. A triple fault prints a register dump and exits 0, " +
-            "like QEMU with -no-reboot. Guest time follows the instruction count, so runs are reproducible.")
+            "like QEMU with -no-reboot. Guest time follows the instruction count, so runs are reproducible, unless --clock host.")
         {
-            kernel, megabytes, debugcon, maxInstructions, timeout, trace, traceRegisters, traceFrom, traceTo, traceLimit, stats,
+            kernel, megabytes, debugcon, maxInstructions, timeout, trace, traceRegisters, traceFrom, traceTo, traceLimit, stats, clockSource,
         };
         Examples.Attach(boot,
             "runtimelab x86 boot lab/guests/build/kernels/hello",
             "runtimelab x86 boot --debugcon stderr -m 64 lab/guests/build/kernels/timer",
+            "runtimelab x86 boot --clock host lab/guests/build/kernels/rtc",
             "runtimelab x86 boot --trace --trace-limit 40 --max-instructions 100000 lab/guests/build/kernels/paging");
         boot.SetAction(parse =>
         {
@@ -77,6 +84,7 @@ public static class X86BootCommand
                     }
                     : null,
                 CommandLine = kernelPath,
+                Clock = parse.GetValue(clockSource),
             };
             using var machine = new BareMetalMachine(options);
             try

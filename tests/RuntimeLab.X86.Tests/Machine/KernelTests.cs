@@ -48,7 +48,23 @@ public sealed class KernelTests
         Assert.NotEmpty(serial);
     }
 
-    internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000, Stream? input = null)
+    [Fact]
+    public void WithTheHostClockTimeIsWallTimeAndTheOutputStillQemus()
+    {
+        // rtc waits for two once-a-second updates and an alarm two seconds ahead: in instruction time
+        // a halted CPU skips there at once; in host time the run must really take those seconds.
+        var (expectedOutput, expectedStatus) = s_guests.ExpectedKernel("rtc");
+        var image = File.ReadAllBytes(s_guests.Kernel("rtc"));
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var (output, result, _) = Boot(image, clock: Devices.ClockSource.Host);
+        Assert.Equal(Encoding.UTF8.GetString(expectedOutput), Encoding.UTF8.GetString(output));
+        Assert.Equal(expectedStatus, result.ExitStatus);
+        Assert.True(wall.Elapsed >= TimeSpan.FromSeconds(1.5), $"host time: the run took only {wall.Elapsed}");
+        Assert.True(result.Instructions < 200_000_000, $"{result.Instructions} instructions: the halted CPU spun instead of sleeping");
+    }
+
+    internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000, Stream? input = null,
+        Devices.ClockSource clock = Devices.ClockSource.Instructions)
     {
         var serial = new MemoryStream();
         var diagnostics = new StringWriter();
@@ -60,6 +76,7 @@ public sealed class KernelTests
             Diagnostics = diagnostics,
             MaxInstructions = maxInstructions,
             Timeout = TimeSpan.FromSeconds(60),
+            Clock = clock,
         });
         machine.LoadKernel(image);
         var result = machine.Run();
