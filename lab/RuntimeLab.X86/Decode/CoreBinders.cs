@@ -132,6 +132,7 @@ public static unsafe class CoreBinders
                 if (memory) op.Rm = op.Reg;
                 break;
             case Mnemonic.Cmpxchg8b: handler = (Handler)(&Interp.DataMove.Cmpxchg8b); break;
+            case Mnemonic.Bound: handler = info.Bits == 16 ? (Handler)(&Interp.BoundCheck.Bound<W16>) : (Handler)(&Interp.BoundCheck.Bound<W32>); break;
             default:
                 if (i.ConditionCode != ConditionCode.None && IsCmov(i.Mnemonic))
                 {
@@ -208,7 +209,8 @@ public static unsafe class CoreBinders
             Mnemonic.Into => (Handler)(&SystemOps.Into),
             Mnemonic.Hlt => (Handler)(&SystemOps.Hlt),
             Mnemonic.Nop or Mnemonic.Endbr32 or Mnemonic.Pause or Mnemonic.Prefetchnta or Mnemonic.Prefetcht0
-                or Mnemonic.Prefetcht1 or Mnemonic.Prefetcht2 or Mnemonic.Prefetchw or Mnemonic.Wait => (Handler)(&SystemOps.Nop),
+                or Mnemonic.Prefetcht1 or Mnemonic.Prefetcht2 or Mnemonic.Prefetchw => (Handler)(&SystemOps.Nop),
+            Mnemonic.Wait => (Handler)(&Fpu.FpuControl.Wait),
             Mnemonic.Cpuid => (Handler)(&SystemOps.Cpuid),
             Mnemonic.Rdtsc => (Handler)(&SystemOps.Rdtsc),
             Mnemonic.Cld => (Handler)(&SystemOps.Cld),

@@ -7,11 +7,24 @@ namespace RuntimeLab.X86.Fpu;
 
 /// <summary>
 /// The control instructions: FLDCW FNSTCW FNSTSW FNCLEX FNINIT FFREE FINCSTP FDECSTP FNOP. They do
-/// not update the instruction pointers (QEMU's rule too). FWAIT is a no-op: with CR0.NE clear in
-/// user mode, a pending unmasked exception never traps (see <see cref="X87Host"/>).
+/// not update the instruction pointers (QEMU's rule too). FWAIT is where a pending unmasked
+/// exception traps, as in QEMU (<see cref="Wait"/>).
 /// </summary>
 public static unsafe class FpuControl
 {
+    /// <summary>
+    /// FWAIT: #NM when CR0.MP and CR0.TS are both set (an OS switching the FPU lazily); else #MF when an
+    /// unmasked exception is pending (ES) and CR0.NE is set. QEMU 7.2 checks for pending exceptions
+    /// only here, not before every waiting x87 instruction as the hardware does, so the emulator does
+    /// the same. With NE clear (user mode, and the machine at boot) nothing happens: the FERR# line to
+    /// IRQ 13 is not modelled.
+    /// </summary>
+    public static void Wait(CpuState* s, DecodedOp* op)
+    {
+        if ((s->Cr0 & (Cr0Bits.MP | Cr0Bits.TS)) == (Cr0Bits.MP | Cr0Bits.TS)) throw GuestFaultException.Of(FaultVector.DeviceNotAvailable);
+        if ((s->Fpu.Status & FpuStatus.ES) != 0 && (s->Cr0 & Cr0Bits.NE) != 0) throw GuestFaultException.Of(FaultVector.FloatingPoint);
+    }
+
     public static void LoadControlWord(CpuState* s, DecodedOp* op) => s->Fpu.Control = Mem.Read16(s, MemOperand.Address(s, op));
 
     public static void StoreControlWord(CpuState* s, DecodedOp* op) => Mem.Write16(s, MemOperand.Address(s, op), s->Fpu.Control);
