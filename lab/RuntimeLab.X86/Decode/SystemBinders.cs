@@ -31,19 +31,24 @@ public static unsafe class SystemBinders
             Mnemonic.Cli => (Handler)(&InterruptFlag.Cli),
             Mnemonic.Sti => (Handler)(&InterruptFlag.Sti),
             Mnemonic.Iretd => (Handler)(&FarTransfers.Iret),
+            Mnemonic.Iret => (Handler)(&FarTransfers16.Iret),
+            Mnemonic.Retf when i.Code is Code.Retfw or Code.Retfw_imm16 => (Handler)(&FarTransfers16.RetFar),
             Mnemonic.Retf when i.OpCount == 0 || i.Op0Kind == OpKind.Immediate16 => (Handler)(&FarTransfers.RetFar),
-            Mnemonic.Jmp when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.JmpFar),
+            Mnemonic.Jmp when i.Op0Kind is OpKind.FarBranch32 or OpKind.FarBranch16 => (Handler)(&FarTransfers.JmpFar),
             Mnemonic.Jmp when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.JmpFarIndirect),
+            Mnemonic.Jmp when memory && i.MemorySize == MemorySize.SegPtr16 => (Handler)(&FarTransfers16.JmpFarIndirect),
             Mnemonic.Call when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.CallFar),
+            Mnemonic.Call when i.Op0Kind == OpKind.FarBranch16 => (Handler)(&FarTransfers16.CallFar),
             Mnemonic.Call when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.CallFarIndirect),
+            Mnemonic.Call when memory && i.MemorySize == MemorySize.SegPtr16 => (Handler)(&FarTransfers16.CallFarIndirect),
             Mnemonic.In => PortIoHandler(i, input: true),
             Mnemonic.Out => PortIoHandler(i, input: false),
             _ => StringPortIo(i, ref op),
         };
         if (handler is not { } h) return false;
-        if (i.Op0Kind == OpKind.FarBranch32)
+        if (i.Op0Kind is OpKind.FarBranch32 or OpKind.FarBranch16)
         {
-            op.Imm = i.FarBranch32;
+            op.Imm = i.Op0Kind == OpKind.FarBranch32 ? i.FarBranch32 : i.FarBranch16;
             op.Imm2 = i.FarBranchSelector;
         }
         if (i.Mnemonic is Mnemonic.Lgdt or Mnemonic.Lidt) op.Imm2 = i.Code is Code.Lgdt_m1632_16 or Code.Lidt_m1632_16 ? 16u : 32u;
