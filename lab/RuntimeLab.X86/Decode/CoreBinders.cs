@@ -68,6 +68,17 @@ public static unsafe class CoreBinders
                     _ => (Handler)(&Interp.DataMove.XchgRM<W32>),
                 };
                 break;
+            case Mnemonic.Lds or Mnemonic.Les or Mnemonic.Lss or Mnemonic.Lfs or Mnemonic.Lgs:
+                op.Extra = i.Mnemonic switch
+                {
+                    Mnemonic.Lds => Seg.Ds,
+                    Mnemonic.Les => Seg.Es,
+                    Mnemonic.Lss => Seg.Ss,
+                    Mnemonic.Lfs => Seg.Fs,
+                    _ => Seg.Gs,
+                };
+                handler = i.Op0Register.GetSize() == 2 ? (Handler)(&Interp.DataMove.LoadFarPointer<W16>) : (Handler)(&Interp.DataMove.LoadFarPointer<W32>);
+                break;
             case Mnemonic.Bswap when info.Bits == 32: handler = (Handler)(&Interp.DataMove.Bswap); break;
             case Mnemonic.Cwde: handler = (Handler)(&Interp.DataMove.Cwde); break;
             case Mnemonic.Cbw: handler = (Handler)(&Interp.DataMove.Cbw); break;

@@ -112,6 +112,19 @@ public static unsafe class DataMove
         TS.Set(s, esp + 8 * size);
     }
 
+    /// <summary>
+    /// LDS LES LSS LFS LGS: an m16:16 or m16:32 far pointer, offset first. The segment load (which may
+    /// fault) comes before the register write; the segment is in <see cref="DecodedOp.Extra"/>.
+    /// </summary>
+    public static void LoadFarPointer<TW>(CpuState* s, DecodedOp* op) where TW : struct, IWidth
+    {
+        uint address = MemOperand.Address(s, op);
+        uint offset = TW.ReadMem(s, address);
+        ushort selector = Memory.Mem.Read16(s, address + (uint)TW.Bits / 8);
+        Interpreter.Of(s).LoadSegment(op->Extra, selector);
+        RegDst.Write<TW>(s, op, offset);
+    }
+
     public static void Bswap(CpuState* s, DecodedOp* op) =>
         RegDst.Write<W32>(s, op, System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(RegDst.Read<W32>(s, op)));
 

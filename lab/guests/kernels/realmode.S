@@ -14,6 +14,7 @@
     .set DATA32, 0x10
     .set CODE16, 0x18                   /* base RM_BASE, limit 0xFFFF, 16-bit */
     .set DATA16, 0x20                   /* base 0, limit 0xFFFF, 16-bit (B clear: SP) */
+    .set CODE32_BASED, 0x28             /* 32-bit, base RM_BASE */
 
     .set slot, 0
     .macro REC reg, name
@@ -54,6 +55,7 @@ gdt:
     .quad 0x00CF92000000FFFF            /* DATA32: flat ring-0 data */
     .quad 0x00009A001000FFFF            /* CODE16: base 0x1000 = RM_BASE */
     .quad 0x000092000000FFFF            /* DATA16 */
+    .quad 0x00CF9A001000FFFF            /* CODE32_BASED: 32-bit code, base 0x1000 = RM_BASE */
 gdt_end:
 gdt_pointer:
     .word gdt_end - gdt - 1
@@ -89,7 +91,7 @@ realmode_run:
     mov $RM_BASE, %edi
     mov $(rm_end - rm_start), %ecx
     rep movsb
-    ljmp $CODE16, $(pm16_entry - rm_start)
+    ljmp $CODE32_BASED, $(pm32_based - rm_start)
 
     /* Back from real mode: CS is CODE32 again, the rest is restored here. */
 pm32_back:
@@ -105,8 +107,18 @@ pm32_back:
     ret
 
     /* ---------------- the 16-bit code, copied to RM_BASE ---------------- */
-    .code16
 rm_start:
+    /* 32-bit protected mode in a code segment based at RM_BASE: EIP is the offset from rm_start. */
+pm32_based:
+    call 1f
+1:  pop %eax
+    REC %eax, "pm32 based cs: eip of a label"
+    mov %cs, %ebx
+    movzwl %bx, %ebx
+    REC %ebx, "pm32 based cs"
+    ljmp $CODE16, $(pm16_entry - rm_start)
+
+    .code16
 pm16_entry:
     /* 16-bit protected mode, CS base RM_BASE: 16-bit data segments (limit 0xFFFF, SP-based stack). */
     mov $DATA16, %ax
@@ -279,6 +291,25 @@ rm_entry:
     REC %ecx, "dword via 0fff:0248"
     mov %ds, %dx
     REC %edx, "ds selector"
+    mov $RM_SEG, %ax
+    mov %ax, %ds
+    CLEAR
+    les (far_pointer - rm_start), %bx
+    mov %es, %ax
+    REC %ebx, "les offset"
+    REC %eax, "les segment"
+    mov %ss, %dx
+    mov %sp, %cx
+    lss (stack_pointer - rm_start), %sp  /* the same stack under another segment: 0x0700:0x0C00 */
+    mov %ss, %ax
+    mov %sp, %bx
+    pushw $0x5AA5
+    popw %si
+    mov %dx, %ss                        /* back to SS = 0 before recording: REC writes through SS */
+    mov %cx, %sp
+    REC %eax, "lss segment"
+    REC %ebx, "lss offset"
+    REC %esi, "push and pop through the new ss"
 
     /* ---- the stack: push/pop sizes, near and far calls and returns ---- */
     mov $RM_SEG, %ax
@@ -608,6 +639,9 @@ near_pointer:
 far_pointer:
     .word far_sub - rm_start
     .word RM_SEG
+stack_pointer:
+    .word STACK_TOP - 0x7000
+    .word 0x0700
     .align 4
 results:
     .skip 4 * 160
