@@ -41,7 +41,8 @@ public sealed unsafe class BlockCache : IDisposable
         var mode = _state->CodeMode;
         var slot = (int)((codeBase + eip) & (FastSlots - 1));
         var fast = (Block*)_fast[slot];
-        if (fast != null && fast->Eip == eip && fast->CodeBase == codeBase && fast->Mode == mode) return fast;
+        // One branch for the three parts of the key: this test runs once per block executed.
+        if (fast != null && ((fast->Eip ^ eip) | (fast->CodeBase ^ codeBase) | (uint)(fast->Mode ^ mode)) == 0) return fast;
         var key = new BlockKey(eip, codeBase, mode);
         if (!_blocks.TryGetValue(key, out var found))
         {

@@ -39,33 +39,39 @@ public static unsafe class GuestStack
     public static uint Address<TS>(CpuState* s, uint offset) where TS : struct, IStackWidth =>
         s->SegmentBase[Seg.Ss] + ((s->Regs[Gpr.Esp] + offset) & TS.Mask);
 
+    // ESP is read once: guest memory never aliases the CPU state, so the store cannot change it.
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Push32<TS>(CpuState* s, uint value) where TS : struct, IStackWidth
     {
-        Mem.Write32(s, Address<TS>(s, unchecked((uint)-4)), value);
-        TS.Set(s, s->Regs[Gpr.Esp] - 4);
+        uint esp = s->Regs[Gpr.Esp] - 4;
+        Mem.Write32(s, s->SegmentBase[Seg.Ss] + (esp & TS.Mask), value);
+        TS.Set(s, esp);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Push16<TS>(CpuState* s, uint value) where TS : struct, IStackWidth
     {
-        Mem.Write16(s, Address<TS>(s, unchecked((uint)-2)), (ushort)value);
-        TS.Set(s, s->Regs[Gpr.Esp] - 2);
+        uint esp = s->Regs[Gpr.Esp] - 2;
+        Mem.Write16(s, s->SegmentBase[Seg.Ss] + (esp & TS.Mask), (ushort)value);
+        TS.Set(s, esp);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Pop32<TS>(CpuState* s) where TS : struct, IStackWidth
     {
-        uint value = Mem.Read32(s, Address<TS>(s, 0));
-        TS.Set(s, s->Regs[Gpr.Esp] + 4);
+        uint esp = s->Regs[Gpr.Esp];
+        uint value = Mem.Read32(s, s->SegmentBase[Seg.Ss] + (esp & TS.Mask));
+        TS.Set(s, esp + 4);
         return value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Pop16<TS>(CpuState* s) where TS : struct, IStackWidth
     {
-        uint value = Mem.Read16(s, Address<TS>(s, 0));
-        TS.Set(s, s->Regs[Gpr.Esp] + 2);
+        uint esp = s->Regs[Gpr.Esp];
+        uint value = Mem.Read16(s, s->SegmentBase[Seg.Ss] + (esp & TS.Mask));
+        TS.Set(s, esp + 2);
         return value;
     }
 
