@@ -404,6 +404,23 @@ alias_back:
     mov %cs, %cx
     REC %ecx, "cs back"
 
+    /* ---- self-modifying code: a write to decoded code (here its immediate) drops the block ---- */
+    CLEAR
+    call smc_target
+    mov %ax, %bx
+    movw $0x2222, (smc_target - rm_start + 1)
+    call smc_target
+    mov %ax, %cx
+    xor %dx, %dx
+    mov %dx, %es                        /* the same byte through ES = 0: another segment, the same linear page */
+    movw $0x3333, %es:(RM_BASE + smc_target - rm_start + 1)
+    call smc_target
+    mov $RM_SEG, %dx
+    mov %dx, %es
+    REC %ebx, "smc first run"
+    REC %ecx, "smc after a write through ds"
+    REC %eax, "smc after a write through es=0"
+
     /* ---- INT n through a vector the test installs, and IRET ---- */
     CLEAR
     movw $(int42_handler - rm_start), %ss:(0x42 * 4)
@@ -599,6 +616,10 @@ near_sub_alias:
 
 ret2_sub:
     ret $2
+
+smc_target:
+    mov $0x1111, %ax
+    ret
 
 far_sub:
     mov %sp, %bp

@@ -1,6 +1,6 @@
 using Iced.Intel;
 using RuntimeLab.X86.Cpu;
-using RuntimeLab.X86.Memory;
+using RuntimeLab.X86.Interp;
 using static Iced.Intel.AssemblerRegisters;
 
 namespace RuntimeLab.X86.Tests.Interp;
@@ -113,6 +113,24 @@ public sealed unsafe class SixteenBitCodeTests
         Assert.Equal(StopReason.Syscall, code.Run());
         Assert.Equal(0x1235u, code[Gpr.Eax]);
         Assert.Equal(2, code.Cpu.BlocksDecoded);
+    }
+
+    [Fact]
+    public void TraceDisassembles16BitCodeAs16Bit()
+    {
+        using var code = new GuestCode(a =>
+        {
+            a.mov(ax, 0x11);
+            a.add(eax, 0x22);
+        }, bitness: 16);
+        var text = new StringWriter();
+        code.Cpu.Trace = new TraceOptions(text);
+        code.Run();
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // CS's base is above 1 MiB here, so the line names the linear address rather than segment:IP.
+        Assert.StartsWith($"{GuestCode.CodeAddress:x8}  b81100 ", lines[0]);
+        Assert.Contains("mov     ax,0x11", lines[0]);
+        Assert.Contains("add     eax,0x22", lines[1]);
     }
 
     private static ushort Read16(GuestCode code, uint address)
