@@ -443,6 +443,39 @@ int42_return:
     mov $(int42_return - rm_start), %ax
     REC %eax, "int42_return offset"
 
+    /* The vector table lives wherever IDTR.base says: move it to 0x0600, with vector 0x42 only. */
+    CLEAR
+    movw $(int42_handler - rm_start), %ss:(0x600 + 0x42 * 4)
+    movw $RM_SEG, %ss:(0x600 + 0x42 * 4 + 2)
+    movw $0x0000, %ss:(0x42 * 4)        /* the old entry now points nowhere useful */
+    lidt (moved_ivt_pointer - rm_start)
+    int $0x42
+    lidt (ivt_pointer - rm_start)
+    REC %esi, "int through a moved vector table"
+
+    /* ---- a hardware interrupt in real mode: the PIT's IRQ 0 through vector 8, waking HLT ---- */
+    CLEAR
+    movw $(timer_handler - rm_start), %ss:(8 * 4)
+    movw $RM_SEG, %ss:(8 * 4 + 2)
+    in $0x21, %al
+    mov %al, %cl
+    in $0xA1, %al
+    mov %al, %ch
+    mov $0xFE, %al                      /* only IRQ 0 */
+    out %al, $0x21
+    mov $0xFF, %al
+    out %al, $0xA1
+    movl $0, %cs:(timer_ticks - rm_start)
+    sti
+    hlt
+    cli
+    mov %cl, %al
+    out %al, $0x21
+    mov %ch, %al
+    out %al, $0xA1
+    mov %cs:(timer_ticks - rm_start), %eax
+    REC %eax, "timer interrupts taken by hlt"
+
     /* ---- string instructions with SI, DI and CX ---- */
     mov $DATA_SEG, %ax
     mov %ax, %ds
@@ -645,6 +678,14 @@ int42_handler:
     add $6, %bp                         /* SP before the INT, for the caller's check */
     iret
 
+timer_handler:
+    push %ax
+    incl %cs:(timer_ticks - rm_start)
+    mov $0x20, %al                      /* end of interrupt */
+    out %al, $0x20
+    pop %ax
+    iret
+
 de_handler:
     mov %sp, %bp
     movzwl (%bp), %esi
@@ -654,6 +695,12 @@ de_handler:
 
 ivt_pointer:
     .word 0x3FF
+    .long 0
+moved_ivt_pointer:
+    .word 0x3FF
+    .long 0x600
+    .align 4
+timer_ticks:
     .long 0
 near_pointer:
     .word near_sub - rm_start
