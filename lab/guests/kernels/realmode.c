@@ -1,8 +1,10 @@
-/* Real mode: realmode.S drops from protected mode through a 16-bit protected-mode code segment
-   (base 0x1000) to real mode, runs 16-bit tests there (ALU and flags at 16-bit operand size,
-   16-bit addressing and its wrap-around, push/pop/call/ret near and far, INT n and IRET through an
-   IVT entry it installs, string instructions with SI/DI/CX, 0x66/0x67 prefixes, segment arithmetic,
-   #DE through vector 0), and comes back. The results it recorded are printed here, one per line. */
+/* Real mode: realmode.S goes from protected mode through a 32-bit and then a 16-bit code segment
+   based at 0x1000 down to real mode, runs 16-bit tests there and comes back: ALU and flags at 16-bit
+   operand size, 16-bit addressing and its wrap-around, push/pop/call/ret near and far, LES and LSS,
+   INT n and IRET through an IVT entry it installs (and through a table moved by LIDT), the PIT's
+   IRQ 0 waking HLT, string instructions with SI/DI/CX, LOOP and JCXZ with CX, 0x66/0x67 prefixes,
+   segment arithmetic, self-modifying code, #DE through vector 0. The results it recorded are
+   printed here, one per line. */
 #include "lib.h"
 
 extern void realmode_run(void);
