@@ -93,9 +93,11 @@ public static unsafe class SystemBinders
     private static Handler? StringPortIo(in Instruction i, ref DecodedOp op)
     {
         var repeat = i.HasRepPrefix || i.HasRepePrefix || i.HasRepnePrefix;
+        var address16 = false;
         for (var k = 0; k < i.OpCount; k++)
-            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) return null; // 16-bit addressing is left to #UD
+            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) address16 = true;
         if (i.Mnemonic is Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd) op.Segment = OperandInfo.SegmentIndex(i.MemorySegment);
+        if (address16) return PortString16(i.Mnemonic, repeat);
         return (i.Mnemonic, repeat) switch
         {
             (Mnemonic.Outsb, false) => (Handler)(&PortIo.Outs<W8, Once>),
@@ -113,6 +115,23 @@ public static unsafe class SystemBinders
             _ => null,
         };
     }
+
+    private static Handler? PortString16(Mnemonic mnemonic, bool repeat) => (mnemonic, repeat) switch
+    {
+        (Mnemonic.Outsb, false) => (Handler)(&PortStrings16.Outs<W8, Once>),
+        (Mnemonic.Outsw, false) => (Handler)(&PortStrings16.Outs<W16, Once>),
+        (Mnemonic.Outsd, false) => (Handler)(&PortStrings16.Outs<W32, Once>),
+        (Mnemonic.Outsb, true) => (Handler)(&PortStrings16.Outs<W8, RepE>),
+        (Mnemonic.Outsw, true) => (Handler)(&PortStrings16.Outs<W16, RepE>),
+        (Mnemonic.Outsd, true) => (Handler)(&PortStrings16.Outs<W32, RepE>),
+        (Mnemonic.Insb, false) => (Handler)(&PortStrings16.Ins<W8, Once>),
+        (Mnemonic.Insw, false) => (Handler)(&PortStrings16.Ins<W16, Once>),
+        (Mnemonic.Insd, false) => (Handler)(&PortStrings16.Ins<W32, Once>),
+        (Mnemonic.Insb, true) => (Handler)(&PortStrings16.Ins<W8, RepE>),
+        (Mnemonic.Insw, true) => (Handler)(&PortStrings16.Ins<W16, RepE>),
+        (Mnemonic.Insd, true) => (Handler)(&PortStrings16.Ins<W32, RepE>),
+        _ => null,
+    };
 
     /// <summary>Instructions after which the block must end: their effects (devices, translation) must be seen before the next instruction is fetched.</summary>
     public static bool EndsBlock(in Instruction i) => i.Mnemonic switch

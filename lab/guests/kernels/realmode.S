@@ -554,6 +554,31 @@ int42_return:
     REC %esi, "addr32 rep movsb esi"
     REC %ecx, "addr32 rep movsb ecx"
 
+    /* ---- port strings with SI, DI and CX: a line printed from real mode straight to COM1 ---- */
+    mov $RM_SEG, %ax
+    mov %ax, %ds
+    mov %ax, %es
+    CLEAR
+    mov $(com1_line - rm_start), %si
+    mov $(com1_line_end - com1_line), %cx
+    mov $0x3F8, %dx
+    rep outsb
+    REC %esi, "rep outsb si"
+    REC %ecx, "rep outsb cx"
+    CLEAR
+    in $0xA1, %al
+    mov %al, %bl
+    mov $0xFF, %al
+    out %al, $0xA1
+    mov $0xA1, %dx
+    mov $(port_byte - rm_start), %di
+    insb
+    mov %bl, %al
+    out %al, $0xA1
+    movzbl (port_byte - rm_start), %eax
+    REC %eax, "insb from the slave pic's mask"
+    REC %edi, "insb di"
+
     /* ---- LOOP and JCXZ count in CX ---- */
     CLEAR
     mov $0x00010003, %ecx
@@ -696,6 +721,11 @@ de_handler:
 ivt_pointer:
     .word 0x3FF
     .long 0
+com1_line:
+    .ascii "realmode: this line comes from real mode, through rep outsb\n"
+com1_line_end:
+port_byte:
+    .byte 0
 moved_ivt_pointer:
     .word 0x3FF
     .long 0x600
