@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Iced.Intel;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Memory;
@@ -35,21 +36,27 @@ public sealed unsafe class BlockCache : IDisposable
     }
 
     /// <summary>The block starting at CS:<paramref name="eip"/> in the current code mode, decoding it on first use. A fetch fault of its first instruction is thrown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Block* Get(uint eip)
     {
+        // This runs once per block executed: the hit stays small enough to inline into the run loop,
+        // and tests its three-part key with one branch.
         var codeBase = _state->SegmentBase[Seg.Cs];
         var mode = _state->CodeMode;
-        var slot = (int)((codeBase + eip) & (FastSlots - 1));
-        var fast = (Block*)_fast[slot];
-        // One branch for the three parts of the key: this test runs once per block executed.
+        var fast = (Block*)_fast[(int)((codeBase + eip) & (FastSlots - 1))];
         if (fast != null && ((fast->Eip ^ eip) | (fast->CodeBase ^ codeBase) | (uint)(fast->Mode ^ mode)) == 0) return fast;
-        var key = new BlockKey(eip, codeBase, mode);
+        return Lookup(new BlockKey(eip, codeBase, mode));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Block* Lookup(BlockKey key)
+    {
         if (!_blocks.TryGetValue(key, out var found))
         {
             found = (nint)Decode(key);
             _blocks[key] = found;
         }
-        _fast[slot] = found;
+        _fast[(int)((key.CodeBase + key.Eip) & (FastSlots - 1))] = found;
         return (Block*)found;
     }
 
