@@ -92,11 +92,17 @@ public unsafe struct CpuState
     /// <summary>DR0-DR7: stored for MOV to and from them; breakpoints are not implemented.</summary>
     public fixed uint DebugRegs[8];
 
-    /// <summary>The current privilege level: CS's RPL in protected mode (conforming code segments are not modelled).</summary>
-    public readonly int Cpl => Selectors[Seg.Cs] & 3;
+    /// <summary>The current privilege level: CS's RPL in protected mode, 0 in real mode (conforming code segments are not modelled).</summary>
+    public readonly int Cpl => IsRealMode ? 0 : Selectors[Seg.Cs] & 3;
+
+    /// <summary>The machine with CR0.PE clear (Linux user mode is always protected).</summary>
+    public readonly bool IsRealMode => Mode == ExecutionMode.System && (Cr0 & Cr0Bits.PE) == 0;
 
     /// <summary>The x87 unit, after everything else so that the fields above keep their offsets.</summary>
     public Fpu.FpuState Fpu;
+
+    /// <summary>CS's D bit and SS's B bit: what the next block is decoded for (see <see cref="Cpu.CodeMode"/>).</summary>
+    public CodeMode CodeMode;
 
     /// <summary>The interrupt flag, DF and the other non-arithmetic bits, with the arithmetic flags computed.</summary>
     public uint Eflags

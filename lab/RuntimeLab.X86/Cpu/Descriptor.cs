@@ -23,6 +23,8 @@ public readonly record struct Descriptor(uint Low, uint High)
     public bool IsCodeOrData => (High & (1 << 12)) != 0;
     public int Dpl => (int)(High >> 13) & 3;
     public bool Present => (High & (1 << 15)) != 0;
+    /// <summary>D/B: a code segment's 32-bit default operand and address size, a stack segment's ESP (clear: SP).</summary>
+    public bool IsBig => (High & (1 << 22)) != 0;
 
     public bool IsCode => IsCodeOrData && (Type & 8) != 0;
     public bool IsWritableData => IsCodeOrData && (Type & 8) == 0 && (Type & 2) != 0;

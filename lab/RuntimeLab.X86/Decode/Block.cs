@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using RuntimeLab.X86.Cpu;
 
 namespace RuntimeLab.X86.Decode;
 
@@ -9,13 +10,16 @@ namespace RuntimeLab.X86.Decode;
 [StructLayout(LayoutKind.Sequential)]
 public unsafe struct Block
 {
+    /// <summary>The block's key: EIP, CS's base and the code mode it was decoded for (the same bytes in another mode are another block).</summary>
     public uint Eip;
+    public uint CodeBase;
+    public CodeMode Mode;
     /// <summary>Where execution continues if no instruction of the block changes EIP.</summary>
     public uint FallthroughEip;
     public uint FirstPage;
     public uint LastPage;
     public int Count;
-    private int _padding;
+    private int _padding; // keeps the ops after the header 8-byte aligned
 
     public DecodedOp* Ops
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Iced.Intel;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Memory;
@@ -5,8 +6,9 @@ using RuntimeLab.X86.Memory;
 namespace RuntimeLab.X86.Decode;
 
 /// <summary>
-/// Decoded blocks by guest address: a direct-mapped array in front of a dictionary. Guest code is
-/// decoded once; a write to a page holding decoded code (self-modifying code, a page reused for new
+/// Decoded blocks by guest address: a direct-mapped array in front of a dictionary. A block's key is
+/// its EIP, CS's base and the <see cref="CodeMode"/> (the ops hold CS-relative EIPs, and the same bytes
+/// decode differently as 16- and 32-bit code); its pages are linear pages. Guest code is decoded once; a write to a page holding decoded code (self-modifying code, a page reused for new
 /// code) drops every block on that page, through the address space's code watch.
 /// </summary>
 public sealed unsafe class BlockCache : IDisposable
@@ -16,8 +18,8 @@ public sealed unsafe class BlockCache : IDisposable
 
     private readonly CpuState* _state;
     private readonly IAddressSpace _memory;
-    private readonly Dictionary<uint, nint> _blocks = [];
-    private readonly Dictionary<uint, List<uint>> _blocksByPage = [];
+    private readonly Dictionary<BlockKey, nint> _blocks = [];
+    private readonly Dictionary<uint, List<BlockKey>> _blocksByPage = [];
     private readonly nint[] _fast = new nint[FastSlots];
     /// <summary>Blocks dropped while one of them may still be executing; freed at the next block boundary.</summary>
     private readonly List<nint> _retired = [];
@@ -33,18 +35,28 @@ public sealed unsafe class BlockCache : IDisposable
         memory.CodeWritten += Invalidate;
     }
 
-    /// <summary>The block starting at <paramref name="eip"/>, decoding it on first use. A fetch fault of its first instruction is thrown.</summary>
+    /// <summary>The block starting at CS:<paramref name="eip"/> in the current code mode, decoding it on first use. A fetch fault of its first instruction is thrown.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Block* Get(uint eip)
     {
-        var slot = (int)(eip & (FastSlots - 1));
-        var fast = (Block*)_fast[slot];
-        if (fast != null && fast->Eip == eip) return fast;
-        if (!_blocks.TryGetValue(eip, out var found))
+        // This runs once per block executed: the hit stays small enough to inline into the run loop,
+        // and tests its three-part key with one branch.
+        var codeBase = _state->SegmentBase[Seg.Cs];
+        var mode = _state->CodeMode;
+        var fast = (Block*)_fast[(int)((codeBase + eip) & (FastSlots - 1))];
+        if (fast != null && ((fast->Eip ^ eip) | (fast->CodeBase ^ codeBase) | (uint)(fast->Mode ^ mode)) == 0) return fast;
+        return Lookup(new BlockKey(eip, codeBase, mode));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Block* Lookup(BlockKey key)
+    {
+        if (!_blocks.TryGetValue(key, out var found))
         {
-            found = (nint)Decode(eip);
-            _blocks[eip] = found;
+            found = (nint)Decode(key);
+            _blocks[key] = found;
         }
-        _fast[slot] = found;
+        _fast[(int)((key.CodeBase + key.Eip) & (FastSlots - 1))] = found;
         return (Block*)found;
     }
 
@@ -55,15 +67,17 @@ public sealed unsafe class BlockCache : IDisposable
         _retired.Clear();
     }
 
-    private Block* Decode(uint eip)
+    private Block* Decode(BlockKey key)
     {
-        var reader = new GuestCodeReader(_state, eip);
-        var decoder = Decoder.Create(32, reader, eip);
+        var (eip, codeBase, mode) = key;
+        var linear = codeBase + eip;
+        var reader = new GuestCodeReader(_state, linear);
+        var decoder = Decoder.Create(Bitness(mode), reader, eip);
         var count = 0;
-        var page = eip >> 12;
+        var page = linear >> 12;
         while (count < MaxInstructions)
         {
-            var at = (uint)decoder.IP;
+            var at = codeBase + (uint)decoder.IP;
             if (count > 0 && at >> 12 != page) break; // the next page may not even be mapped: leave it to its own block
             try
             {
@@ -81,24 +95,26 @@ public sealed unsafe class BlockCache : IDisposable
             }
             var decoded = _scratch[count++];
             // HLT and OUT stop the CPU loop, and a CR write may change translation, so nothing after them may run in the same block.
-            if (decoded.FlowControl != FlowControl.Next || SystemBinders.EndsBlock(decoded)) break;
+            if (decoded.FlowControl != FlowControl.Next || SystemBinders.EndsBlock(decoded) || WritesStackSegment(decoded)) break;
         }
 
         var block = Block.Allocate(count);
         block->Eip = eip;
+        block->CodeBase = codeBase;
+        block->Mode = mode;
         block->Count = count;
-        block->FirstPage = eip >> 12;
+        block->FirstPage = page;
         var ops = block->Ops;
-        for (var k = 0; k < count; k++) Translator.Translate(_scratch[k], ref ops[k]);
+        for (var k = 0; k < count; k++) Translator.Translate(_scratch[k], ref ops[k], mode);
         var end = ops[count - 1].NextEip;
         block->FallthroughEip = end;
-        block->LastPage = (end - 1) >> 12;
+        block->LastPage = (codeBase + end - 1) >> 12;
         // Page numbers wrap: an instruction at 0xFFFFFFFF continues at linear address 0.
         for (var p = block->FirstPage; ; p = (p + 1) & 0xF_FFFF)
         {
             _memory.WatchCode(p);
             if (!_blocksByPage.TryGetValue(p, out var list)) _blocksByPage[p] = list = [];
-            list.Add(eip);
+            list.Add(key);
             if (p == block->LastPage) break;
         }
         BlocksDecoded++;
@@ -111,12 +127,24 @@ public sealed unsafe class BlockCache : IDisposable
         foreach (var start in starts)
         {
             if (!_blocks.Remove(start, out var block)) continue;
-            var slot = (int)(start & (FastSlots - 1));
+            var slot = (int)((start.CodeBase + start.Eip) & (FastSlots - 1));
             if (_fast[slot] == block) _fast[slot] = 0;
             _retired.Add(block);
             Invalidations++;
         }
     }
+
+    /// <summary>Iced's bitness for a code mode: CS's D bit.</summary>
+    public static int Bitness(CodeMode mode) => (mode & CodeMode.Code32) != 0 ? 32 : 16;
+
+    /// <summary>
+    /// A load of SS may change the stack's width (its B bit), and the ops after it were bound for the
+    /// old one: the block ends there, so the next is decoded for the new mode.
+    /// </summary>
+    private static bool WritesStackSegment(in Instruction i) =>
+        i.Mnemonic is Mnemonic.Lss || (i.Mnemonic is Mnemonic.Mov or Mnemonic.Pop && i.Op0Kind == OpKind.Register && i.Op0Register == Register.SS);
+
+    private readonly record struct BlockKey(uint Eip, uint CodeBase, CodeMode Mode);
 
     public void Dispose()
     {

@@ -68,39 +68,17 @@ public static unsafe class CoreBinders
                     _ => (Handler)(&Interp.DataMove.XchgRM<W32>),
                 };
                 break;
-            case Mnemonic.Push when i.Op0Kind == OpKind.Register && OperandInfo.IsSegment(i.Op0Register):
-                op.Extra = OperandInfo.SegmentIndex(i.Op0Register);
-                handler = (Handler)(&PushSegment);
-                break;
-            case Mnemonic.Push:
-                var pushBits = i.StackPointerIncrement == -2 ? 16 : 32;
-                handler = (pushBits, i.Op0Kind) switch
+            case Mnemonic.Lds or Mnemonic.Les or Mnemonic.Lss or Mnemonic.Lfs or Mnemonic.Lgs:
+                op.Extra = i.Mnemonic switch
                 {
-                    (32, OpKind.Register) => (Handler)(&Interp.DataMove.Push<RegDst>),
-                    (32, OpKind.Memory) => (Handler)(&Interp.DataMove.Push<MemOperand>),
-                    (32, _) => (Handler)(&Interp.DataMove.Push<Imm>),
-                    (_, OpKind.Register) => (Handler)(&Interp.DataMove.Push16<RegDst>),
-                    (_, OpKind.Memory) => (Handler)(&Interp.DataMove.Push16<MemOperand>),
-                    _ => (Handler)(&Interp.DataMove.Push16<Imm>),
+                    Mnemonic.Lds => Seg.Ds,
+                    Mnemonic.Les => Seg.Es,
+                    Mnemonic.Lss => Seg.Ss,
+                    Mnemonic.Lfs => Seg.Fs,
+                    _ => Seg.Gs,
                 };
+                handler = i.Op0Register.GetSize() == 2 ? (Handler)(&Interp.DataMove.LoadFarPointer<W16>) : (Handler)(&Interp.DataMove.LoadFarPointer<W32>);
                 break;
-            case Mnemonic.Pop when i.Op0Kind == OpKind.Register && OperandInfo.IsSegment(i.Op0Register) && i.StackPointerIncrement == 4:
-                op.Extra = OperandInfo.SegmentIndex(i.Op0Register);
-                handler = (Handler)(&PopSegment);
-                break;
-            case Mnemonic.Pop when i.Op0Kind == OpKind.Register && OperandInfo.IsSegment(i.Op0Register):
-                return false;
-            case Mnemonic.Pop:
-                handler = (i.Op0Kind, i.StackPointerIncrement) switch
-                {
-                    (OpKind.Register, 2) => (Handler)(&Interp.DataMove.PopReg16),
-                    (OpKind.Register, _) => (Handler)(&Interp.DataMove.PopReg),
-                    (OpKind.Memory, 4) => (Handler)(&Interp.DataMove.PopMem),
-                    _ => null,
-                };
-                break;
-            case Mnemonic.Pushad: handler = (Handler)(&Interp.DataMove.Pushad); break;
-            case Mnemonic.Popad: handler = (Handler)(&Interp.DataMove.Popad); break;
             case Mnemonic.Bswap when info.Bits == 32: handler = (Handler)(&Interp.DataMove.Bswap); break;
             case Mnemonic.Cwde: handler = (Handler)(&Interp.DataMove.Cwde); break;
             case Mnemonic.Cbw: handler = (Handler)(&Interp.DataMove.Cbw); break;
@@ -162,34 +140,20 @@ public static unsafe class CoreBinders
     private static bool IsCmov(Mnemonic m) => m is >= Mnemonic.Cmova and <= Mnemonic.Cmovs;
     private static bool IsSetcc(Mnemonic m) => m is >= Mnemonic.Seta and <= Mnemonic.Sets;
 
-    private static void PushSegment(CpuState* s, DecodedOp* op) => GuestStack.Push32(s, s->Selectors[op->Extra]);
-
-    /// <summary>POP Sreg: the load (which may fault) happens before ESP moves.</summary>
-    private static void PopSegment(CpuState* s, DecodedOp* op)
-    {
-        Interpreter.Of(s).LoadSegment(op->Extra, (ushort)GuestStack.Peek32(s));
-        s->Regs[Gpr.Esp] += 4;
-    }
-
     public static bool Control(in Instruction i, ref DecodedOp op, OperandInfo info)
     {
         var memory = info.HasMemory;
         Handler? handler = i.Mnemonic switch
         {
             Mnemonic.Jmp when i.Op0Kind is OpKind.NearBranch32 or OpKind.NearBranch16 => (Handler)(&Interp.Control.Jmp),
-            Mnemonic.Jmp when i.Op0Kind == OpKind.Register => (Handler)(&Interp.Control.JmpIndirect<RegDst>),
-            Mnemonic.Jmp when i.Op0Kind == OpKind.Memory && info.Bits == 32 => (Handler)(&Interp.Control.JmpIndirect<MemOperand>),
-            Mnemonic.Call when i.Op0Kind is OpKind.NearBranch32 => (Handler)(&Interp.Control.Call),
-            Mnemonic.Call when i.Op0Kind == OpKind.Register => (Handler)(&Interp.Control.CallIndirect<RegDst>),
-            Mnemonic.Call when i.Op0Kind == OpKind.Memory && info.Bits == 32 => (Handler)(&Interp.Control.CallIndirect<MemOperand>),
-            Mnemonic.Ret when i.OpCount == 0 => (Handler)(&Interp.Control.Ret),
-            Mnemonic.Ret => (Handler)(&Interp.Control.RetImm),
-            Mnemonic.Loop => (Handler)(&Interp.Control.Loop),
-            Mnemonic.Loope => (Handler)(&Interp.Control.Loope),
-            Mnemonic.Loopne => (Handler)(&Interp.Control.Loopne),
-            Mnemonic.Jecxz => (Handler)(&Interp.Control.Jecxz),
-            Mnemonic.Leave when info.Bits == 32 || i.OpCount == 0 => (Handler)(&Interp.Control.Leave),
-            Mnemonic.Enter when i.Immediate8_2nd == 0 => (Handler)(&Interp.Control.Enter),
+            Mnemonic.Jmp when i.Op0Kind == OpKind.Register => info.Bits == 16 ? (Handler)(&Interp.Control.JmpIndirect<RegDst, W16>) : (Handler)(&Interp.Control.JmpIndirect<RegDst, W32>),
+            Mnemonic.Jmp when i.Op0Kind == OpKind.Memory && i.MemorySize == MemorySize.DwordOffset => (Handler)(&Interp.Control.JmpIndirect<MemOperand, W32>),
+            Mnemonic.Jmp when i.Op0Kind == OpKind.Memory && i.MemorySize == MemorySize.WordOffset => (Handler)(&Interp.Control.JmpIndirect<MemOperand, W16>),
+            Mnemonic.Loop => CountsInCx(i) ? (Handler)(&Interp.Control.Loop<W16>) : (Handler)(&Interp.Control.Loop<W32>),
+            Mnemonic.Loope => CountsInCx(i) ? (Handler)(&Interp.Control.Loope<W16>) : (Handler)(&Interp.Control.Loope<W32>),
+            Mnemonic.Loopne => CountsInCx(i) ? (Handler)(&Interp.Control.Loopne<W16>) : (Handler)(&Interp.Control.Loopne<W32>),
+            Mnemonic.Jcxz => (Handler)(&Interp.Control.Jecxz<W16>),
+            Mnemonic.Jecxz => (Handler)(&Interp.Control.Jecxz<W32>),
             _ when i.FlowControl == FlowControl.ConditionalBranch && i.ConditionCode != ConditionCode.None && !memory =>
                 (Handler)(&Interp.Control.Jcc),
             _ => null,
@@ -199,6 +163,10 @@ public static unsafe class CoreBinders
         op.Handler = h.Pointer;
         return true;
     }
+
+    /// <summary>LOOPcc counts in CX under a 16-bit address size, whatever the operand size.</summary>
+    private static bool CountsInCx(in Instruction i) => i.Code is Code.Loop_rel8_16_CX or Code.Loop_rel8_32_CX
+        or Code.Loope_rel8_16_CX or Code.Loope_rel8_32_CX or Code.Loopne_rel8_16_CX or Code.Loopne_rel8_32_CX;
 
     public static bool System(in Instruction i, ref DecodedOp op, OperandInfo info)
     {
@@ -220,8 +188,6 @@ public static unsafe class CoreBinders
             Mnemonic.Cmc => (Handler)(&SystemOps.Cmc),
             Mnemonic.Lahf => (Handler)(&SystemOps.Lahf),
             Mnemonic.Sahf => (Handler)(&SystemOps.Sahf),
-            Mnemonic.Pushfd => (Handler)(&SystemOps.Pushfd),
-            Mnemonic.Popfd => (Handler)(&SystemOps.Popfd),
             _ => null,
         };
         if (handler is not { } h) return false;

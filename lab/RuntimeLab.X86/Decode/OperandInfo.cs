@@ -7,6 +7,9 @@ namespace RuntimeLab.X86.Decode;
 /// <summary>What a binder needs to know about an instruction's operands to pick a handler specialization.</summary>
 public readonly record struct OperandInfo(int Bits, Form Form, bool HasMemory)
 {
+    /// <summary>The block's stack addresses through ESP (SS's B bit), not SP.</summary>
+    public bool Stack32 { get; init; } = true;
+
     public static OperandInfo Of(in Instruction i)
     {
         var count = i.OpCount;

@@ -19,15 +19,17 @@ public static unsafe class StringBinders
             _ => null,
         };
         if (operation is not { } operationValue) return false;
-        // Only 32-bit addressing (ESI/EDI/ECX); a 0x67 prefix (SI/DI/CX) is left to #UD.
+        // A 16-bit address size (SI/DI/CX) has handlers of its own.
+        var address16 = false;
         for (var k = 0; k < i.OpCount; k++)
-            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) return false;
+            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) address16 = true;
         // Iced's MemorySegment is the overridable source segment for MOVS LODS CMPS and ES for STOS SCAS;
         // the handlers use it for the source only and always address the destination through ES.
         op.Segment = OperandInfo.SegmentIndex(i.MemorySegment);
         // F3 is REP (REPE for CMPS/SCAS), F2 is REPNE (and acts as REP for the others, as on hardware).
         op.Extra = i.HasRepnePrefix ? RepeatPrefix.RepNe : i.HasRepePrefix || i.HasRepPrefix ? RepeatPrefix.Rep : RepeatPrefix.None;
-        op.Handler = Strings.Pick(operationValue, i.MemorySize.GetSize() * 8, op.Extra).Pointer;
+        var bits = i.MemorySize.GetSize() * 8;
+        op.Handler = (address16 ? Strings16.Pick(operationValue, bits, op.Extra) : Strings.Pick(operationValue, bits, op.Extra)).Pointer;
         return true;
     }
 }

@@ -31,19 +31,24 @@ public static unsafe class SystemBinders
             Mnemonic.Cli => (Handler)(&InterruptFlag.Cli),
             Mnemonic.Sti => (Handler)(&InterruptFlag.Sti),
             Mnemonic.Iretd => (Handler)(&FarTransfers.Iret),
+            Mnemonic.Iret => (Handler)(&FarTransfers16.Iret),
+            Mnemonic.Retf when i.Code is Code.Retfw or Code.Retfw_imm16 => (Handler)(&FarTransfers16.RetFar),
             Mnemonic.Retf when i.OpCount == 0 || i.Op0Kind == OpKind.Immediate16 => (Handler)(&FarTransfers.RetFar),
-            Mnemonic.Jmp when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.JmpFar),
+            Mnemonic.Jmp when i.Op0Kind is OpKind.FarBranch32 or OpKind.FarBranch16 => (Handler)(&FarTransfers.JmpFar),
             Mnemonic.Jmp when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.JmpFarIndirect),
+            Mnemonic.Jmp when memory && i.MemorySize == MemorySize.SegPtr16 => (Handler)(&FarTransfers16.JmpFarIndirect),
             Mnemonic.Call when i.Op0Kind == OpKind.FarBranch32 => (Handler)(&FarTransfers.CallFar),
+            Mnemonic.Call when i.Op0Kind == OpKind.FarBranch16 => (Handler)(&FarTransfers16.CallFar),
             Mnemonic.Call when memory && i.MemorySize == MemorySize.SegPtr32 => (Handler)(&FarTransfers.CallFarIndirect),
+            Mnemonic.Call when memory && i.MemorySize == MemorySize.SegPtr16 => (Handler)(&FarTransfers16.CallFarIndirect),
             Mnemonic.In => PortIoHandler(i, input: true),
             Mnemonic.Out => PortIoHandler(i, input: false),
             _ => StringPortIo(i, ref op),
         };
         if (handler is not { } h) return false;
-        if (i.Op0Kind == OpKind.FarBranch32)
+        if (i.Op0Kind is OpKind.FarBranch32 or OpKind.FarBranch16)
         {
-            op.Imm = i.FarBranch32;
+            op.Imm = i.Op0Kind == OpKind.FarBranch32 ? i.FarBranch32 : i.FarBranch16;
             op.Imm2 = i.FarBranchSelector;
         }
         if (i.Mnemonic is Mnemonic.Lgdt or Mnemonic.Lidt) op.Imm2 = i.Code is Code.Lgdt_m1632_16 or Code.Lidt_m1632_16 ? 16u : 32u;
@@ -88,9 +93,11 @@ public static unsafe class SystemBinders
     private static Handler? StringPortIo(in Instruction i, ref DecodedOp op)
     {
         var repeat = i.HasRepPrefix || i.HasRepePrefix || i.HasRepnePrefix;
+        var address16 = false;
         for (var k = 0; k < i.OpCount; k++)
-            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) return null; // 16-bit addressing is left to #UD
+            if (i.GetOpKind(k) is OpKind.MemorySegSI or OpKind.MemoryESDI) address16 = true;
         if (i.Mnemonic is Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd) op.Segment = OperandInfo.SegmentIndex(i.MemorySegment);
+        if (address16) return PortString16(i.Mnemonic, repeat);
         return (i.Mnemonic, repeat) switch
         {
             (Mnemonic.Outsb, false) => (Handler)(&PortIo.Outs<W8, Once>),
@@ -108,6 +115,23 @@ public static unsafe class SystemBinders
             _ => null,
         };
     }
+
+    private static Handler? PortString16(Mnemonic mnemonic, bool repeat) => (mnemonic, repeat) switch
+    {
+        (Mnemonic.Outsb, false) => (Handler)(&PortStrings16.Outs<W8, Once>),
+        (Mnemonic.Outsw, false) => (Handler)(&PortStrings16.Outs<W16, Once>),
+        (Mnemonic.Outsd, false) => (Handler)(&PortStrings16.Outs<W32, Once>),
+        (Mnemonic.Outsb, true) => (Handler)(&PortStrings16.Outs<W8, RepE>),
+        (Mnemonic.Outsw, true) => (Handler)(&PortStrings16.Outs<W16, RepE>),
+        (Mnemonic.Outsd, true) => (Handler)(&PortStrings16.Outs<W32, RepE>),
+        (Mnemonic.Insb, false) => (Handler)(&PortStrings16.Ins<W8, Once>),
+        (Mnemonic.Insw, false) => (Handler)(&PortStrings16.Ins<W16, Once>),
+        (Mnemonic.Insd, false) => (Handler)(&PortStrings16.Ins<W32, Once>),
+        (Mnemonic.Insb, true) => (Handler)(&PortStrings16.Ins<W8, RepE>),
+        (Mnemonic.Insw, true) => (Handler)(&PortStrings16.Ins<W16, RepE>),
+        (Mnemonic.Insd, true) => (Handler)(&PortStrings16.Ins<W32, RepE>),
+        _ => null,
+    };
 
     /// <summary>Instructions after which the block must end: their effects (devices, translation) must be seen before the next instruction is fetched.</summary>
     public static bool EndsBlock(in Instruction i) => i.Mnemonic switch

@@ -18,6 +18,7 @@ public static unsafe class Translator
     private static readonly Binder[] s_binders =
     [
         CoreBinders.Alu,
+        StackBinders.Stack,
         CoreBinders.DataMove,
         CoreBinders.Control,
         CoreBinders.System,
@@ -30,7 +31,8 @@ public static unsafe class Translator
         FpuBinders.Fpu,
     ];
 
-    public static void Translate(in Instruction instruction, ref DecodedOp op)
+    /// <summary>Binds one instruction decoded for <paramref name="mode"/> (its stack width picks the stack handlers).</summary>
+    public static void Translate(in Instruction instruction, ref DecodedOp op, CodeMode mode)
     {
         op = default;
         op.Eip = instruction.IP32;
@@ -38,7 +40,7 @@ public static unsafe class Translator
         op.Length = (byte)instruction.Length;
         op.Code = (ushort)instruction.Code;
         FillOperands(instruction, ref op);
-        var info = OperandInfo.Of(instruction);
+        var info = OperandInfo.Of(instruction) with { Stack32 = (mode & CodeMode.Stack32) != 0 };
         foreach (var bind in s_binders)
             if (bind(instruction, ref op, info)) break;
         // A null handler would be a jump to address 0 in the host: whatever a binder did, never let one through.
@@ -71,8 +73,10 @@ public static unsafe class Translator
                     if (i.MemoryBase.GetSize() == 2 || i.MemoryIndex.GetSize() == 2 || i.MemoryDisplSize == 2) op.EaMask = 0xFFFF;
                     break;
                 case OpKind.NearBranch32:
-                case OpKind.NearBranch16:
                     op.Imm = i.NearBranch32;
+                    break;
+                case OpKind.NearBranch16:
+                    op.Imm = i.NearBranch16;
                     break;
                 case OpKind.Immediate8 or OpKind.Immediate16 or OpKind.Immediate32 or OpKind.Immediate8to16 or OpKind.Immediate8to32:
                 case OpKind.Immediate8_2nd:

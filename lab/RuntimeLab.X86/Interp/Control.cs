@@ -13,65 +13,92 @@ public static unsafe class Control
 
     public static void Jcc(CpuState* s, DecodedOp* op) => s->Eip = Conditions.Test(s, (Condition)op->Extra) ? op->Imm : op->NextEip;
 
-    public static void JmpIndirect<TSrc>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand => s->Eip = TSrc.Read<W32>(s, op);
+    /// <summary>JMP r/m: a 16-bit operand size truncates the target to 16 bits (zero-extended into EIP).</summary>
+    public static void JmpIndirect<TSrc, TW>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand where TW : struct, IWidth =>
+        s->Eip = TSrc.Read<TW>(s, op) & TW.Mask;
 
-    public static void Call(CpuState* s, DecodedOp* op)
+    /// <summary>CALL rel: the return address is pushed at the operand size (TW), through SP or ESP (TS).</summary>
+    public static void Call<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        GuestStack.Push32(s, op->NextEip);
+        PushReturn<TW, TS>(s, op->NextEip);
         s->Eip = op->Imm;
     }
 
-    public static void CallIndirect<TSrc>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand
+    public static void CallIndirect<TSrc, TW, TS>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint target = TSrc.Read<W32>(s, op);
-        GuestStack.Push32(s, op->NextEip);
+        uint target = TSrc.Read<TW>(s, op) & TW.Mask;
+        PushReturn<TW, TS>(s, op->NextEip);
         s->Eip = target;
     }
 
-    public static void Ret(CpuState* s, DecodedOp* op) => s->Eip = GuestStack.Pop32(s);
+    public static void Ret<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth =>
+        s->Eip = TW.Bits == 16 ? GuestStack.Pop16<TS>(s) : GuestStack.Pop32<TS>(s);
 
     /// <summary>RET imm16: pop the return address, then release imm16 bytes of arguments.</summary>
-    public static void RetImm(CpuState* s, DecodedOp* op)
+    public static void RetImm<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint target = GuestStack.Peek32(s);
-        s->Regs[Gpr.Esp] += 4 + op->Imm;
+        uint target = TW.Bits == 16 ? GuestStack.Peek16<TS>(s) : GuestStack.Peek32<TS>(s);
+        GuestStack.Adjust<TS>(s, (uint)TW.Bits / 8 + op->Imm);
         s->Eip = target;
     }
 
-    public static void Loop(CpuState* s, DecodedOp* op)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void PushReturn<TW, TS>(CpuState* s, uint address) where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint ecx = --s->Regs[Gpr.Ecx];
-        s->Eip = ecx != 0 ? op->Imm : op->NextEip;
+        if (TW.Bits == 16) GuestStack.Push16<TS>(s, address);
+        else GuestStack.Push32<TS>(s, address);
     }
 
-    public static void Loope(CpuState* s, DecodedOp* op)
+    // LOOP and JCXZ count in CX or ECX by the address size (TC): a 16-bit count leaves ECX's upper half alone.
+
+    public static void Loop<TC>(CpuState* s, DecodedOp* op) where TC : struct, IWidth
     {
-        uint ecx = --s->Regs[Gpr.Ecx];
-        s->Eip = ecx != 0 && Conditions.Test(s, Condition.E) ? op->Imm : op->NextEip;
+        uint count = Decrement<TC>(s);
+        s->Eip = count != 0 ? op->Imm : op->NextEip;
     }
 
-    public static void Loopne(CpuState* s, DecodedOp* op)
+    public static void Loope<TC>(CpuState* s, DecodedOp* op) where TC : struct, IWidth
     {
-        uint ecx = --s->Regs[Gpr.Ecx];
-        s->Eip = ecx != 0 && Conditions.Test(s, Condition.NE) ? op->Imm : op->NextEip;
+        uint count = Decrement<TC>(s);
+        s->Eip = count != 0 && Conditions.Test(s, Condition.E) ? op->Imm : op->NextEip;
     }
 
-    public static void Jecxz(CpuState* s, DecodedOp* op) => s->Eip = s->Regs[Gpr.Ecx] == 0 ? op->Imm : op->NextEip;
-
-    public static void Leave(CpuState* s, DecodedOp* op)
+    public static void Loopne<TC>(CpuState* s, DecodedOp* op) where TC : struct, IWidth
     {
-        uint ebp = s->Regs[Gpr.Ebp];
-        uint saved = Memory.Mem.Read32(s, s->SegmentBase[Seg.Ss] + ebp);
-        s->Regs[Gpr.Esp] = ebp + 4;
-        s->Regs[Gpr.Ebp] = saved;
+        uint count = Decrement<TC>(s);
+        s->Eip = count != 0 && Conditions.Test(s, Condition.NE) ? op->Imm : op->NextEip;
+    }
+
+    public static void Jecxz<TC>(CpuState* s, DecodedOp* op) where TC : struct, IWidth =>
+        s->Eip = (TC.ReadReg(s, CounterOffset) & TC.Mask) == 0 ? op->Imm : op->NextEip;
+
+    private const byte CounterOffset = Gpr.Ecx * 4;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint Decrement<TC>(CpuState* s) where TC : struct, IWidth
+    {
+        uint count = (TC.ReadReg(s, CounterOffset) - 1) & TC.Mask;
+        TC.WriteReg(s, CounterOffset, count);
+        return count;
+    }
+
+    /// <summary>LEAVE: SP or ESP (TS) from the frame pointer, then the saved frame pointer popped at the operand size (TW).</summary>
+    public static void Leave<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
+    {
+        uint frame = s->Regs[Gpr.Ebp] & TS.Mask;
+        uint saved = TW.ReadMem(s, s->SegmentBase[Seg.Ss] + frame);
+        TS.Set(s, frame + (uint)TW.Bits / 8);
+        TW.WriteReg(s, FramePointerOffset, saved);
     }
 
     /// <summary>ENTER imm16, 0: the nesting level is 0 in all compiled code; other levels are refused at decode.</summary>
-    public static void Enter(CpuState* s, DecodedOp* op)
+    public static void Enter<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint frame = s->Regs[Gpr.Esp] - 4;
-        Memory.Mem.Write32(s, s->SegmentBase[Seg.Ss] + frame, s->Regs[Gpr.Ebp]);
-        s->Regs[Gpr.Ebp] = frame;
-        s->Regs[Gpr.Esp] = frame - op->Imm;
+        uint frame = s->Regs[Gpr.Esp] - (uint)TW.Bits / 8;
+        TW.WriteMem(s, s->SegmentBase[Seg.Ss] + (frame & TS.Mask), TW.ReadReg(s, FramePointerOffset));
+        TW.WriteReg(s, FramePointerOffset, frame);
+        TS.Set(s, frame - op->Imm);
     }
+
+    private const byte FramePointerOffset = Gpr.Ebp * 4;
 }

@@ -21,9 +21,9 @@ public static unsafe class ControlRegisters
         switch (op->Extra)
         {
             case 0:
-                // Paging without protection is invalid; real mode is not modelled, so PE must stay set.
+                // Paging without protection is invalid. Clearing PE enters real mode: the next block (this one
+                // ends here) is fetched through the cached CS as it stands, as on hardware; a far jump follows.
                 if ((value & Cr0Bits.PG) != 0 && (value & Cr0Bits.PE) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
-                if ((value & Cr0Bits.PE) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
                 s->Cr0 = (value & Cr0Writable) | Cr0Bits.ET;
                 break;
             case 2: s->Cr2 = value; return;

@@ -71,36 +71,58 @@ public static unsafe class DataMove
         RegDst.Write<TW>(s, op, fromMemory);
     }
 
-    public static void Push<TSrc>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand => GuestStack.Push32(s, TSrc.Read<W32>(s, op));
-    public static void Push16<TSrc>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand => GuestStack.Push16(s, TSrc.Read<W16>(s, op));
-
-    public static void PopReg(CpuState* s, DecodedOp* op) => RegDst.Write<W32>(s, op, GuestStack.Pop32(s));
-    public static void PopReg16(CpuState* s, DecodedOp* op) => RegDst.Write<W16>(s, op, GuestStack.Pop16(s));
-
-    /// <summary>POP to memory: the address is computed with ESP already incremented, as the CPU does.</summary>
-    public static void PopMem(CpuState* s, DecodedOp* op)
+    /// <summary>PUSH at the operand size (TW) through SP or ESP (TS).</summary>
+    public static void Push<TSrc, TW, TS>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint value = GuestStack.Peek32(s);
-        s->Regs[Gpr.Esp] += 4;
-        try { MemOperand.Write<W32>(s, op, value); }
-        catch { s->Regs[Gpr.Esp] -= 4; throw; }
+        if (TW.Bits == 16) GuestStack.Push16<TS>(s, TSrc.Read<W16>(s, op));
+        else GuestStack.Push32<TS>(s, TSrc.Read<W32>(s, op));
     }
 
-    public static void Pushad(CpuState* s, DecodedOp* op)
+    public static void PopReg<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth =>
+        RegDst.Write<TW>(s, op, TW.Bits == 16 ? GuestStack.Pop16<TS>(s) : GuestStack.Pop32<TS>(s));
+
+    /// <summary>POP to memory: the address is computed with the stack pointer already incremented, as the CPU does.</summary>
+    public static void PopMem<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
+    {
+        uint value = TW.Bits == 16 ? GuestStack.Peek16<TS>(s) : GuestStack.Peek32<TS>(s);
+        uint esp = s->Regs[Gpr.Esp];
+        GuestStack.Adjust<TS>(s, (uint)TW.Bits / 8);
+        try { MemOperand.Write<TW>(s, op, value); }
+        catch { s->Regs[Gpr.Esp] = esp; throw; }
+    }
+
+    /// <summary>PUSHA/PUSHAD: the eight registers at the operand size, ESP as it was before the first push.</summary>
+    public static void Pusha<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
         uint esp = s->Regs[Gpr.Esp];
+        uint size = (uint)TW.Bits / 8;
         for (var r = 0; r < 8; r++)
-            Memory.Mem.Write32(s, s->SegmentBase[Seg.Ss] + esp - 4 * (uint)(r + 1), r == Gpr.Esp ? esp : s->Regs[r]);
-        s->Regs[Gpr.Esp] = esp - 32;
+            TW.WriteMem(s, s->SegmentBase[Seg.Ss] + ((esp - size * (uint)(r + 1)) & TS.Mask), s->Regs[r]);
+        TS.Set(s, esp - 8 * size);
     }
 
-    public static void Popad(CpuState* s, DecodedOp* op)
+    /// <summary>POPA/POPAD: all reads first; the saved stack pointer is skipped.</summary>
+    public static void Popa<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
         uint esp = s->Regs[Gpr.Esp];
+        uint size = (uint)TW.Bits / 8;
         var values = stackalloc uint[8];
-        for (var r = 0; r < 8; r++) values[7 - r] = Memory.Mem.Read32(s, s->SegmentBase[Seg.Ss] + esp + 4 * (uint)r);
-        for (var r = 0; r < 8; r++) if (r != Gpr.Esp) s->Regs[r] = values[r];
-        s->Regs[Gpr.Esp] = esp + 32;
+        for (var r = 0; r < 8; r++) values[7 - r] = TW.ReadMem(s, s->SegmentBase[Seg.Ss] + ((esp + size * (uint)r) & TS.Mask));
+        for (var r = 0; r < 8; r++) if (r != Gpr.Esp) TW.WriteReg(s, (byte)(r * 4), values[r]);
+        TS.Set(s, esp + 8 * size);
+    }
+
+    /// <summary>
+    /// LDS LES LSS LFS LGS: an m16:16 or m16:32 far pointer, offset first. The segment load (which may
+    /// fault) comes before the register write; the segment is in <see cref="DecodedOp.Extra"/>.
+    /// </summary>
+    public static void LoadFarPointer<TW>(CpuState* s, DecodedOp* op) where TW : struct, IWidth
+    {
+        uint address = MemOperand.Address(s, op);
+        uint offset = TW.ReadMem(s, address);
+        ushort selector = Memory.Mem.Read16(s, address + (uint)TW.Bits / 8);
+        Interpreter.Of(s).LoadSegment(op->Extra, selector);
+        RegDst.Write<TW>(s, op, offset);
     }
 
     public static void Bswap(CpuState* s, DecodedOp* op) =>

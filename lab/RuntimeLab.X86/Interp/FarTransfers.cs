@@ -13,23 +13,33 @@ namespace RuntimeLab.X86.Interp;
 /// </summary>
 public static unsafe class FarTransfers
 {
-    public static void JmpFar(CpuState* s, DecodedOp* op) => Jump(s, (ushort)op->Imm2, op->Imm);
+    public static void JmpFar(CpuState* s, DecodedOp* op)
+    {
+        if (s->IsRealMode) { RealMode.Jump(s, (ushort)op->Imm2, op->Imm); return; }
+        Jump(s, (ushort)op->Imm2, op->Imm);
+    }
 
     public static void JmpFarIndirect(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireSystemMode(s);
         var address = MemOperand.Address(s, op);
         var offset = Mem.Read32(s, address);
+        if (s->IsRealMode) { RealMode.Jump(s, Mem.Read16(s, address + 4), offset); return; }
         Jump(s, Mem.Read16(s, address + 4), offset);
     }
 
-    public static void CallFar(CpuState* s, DecodedOp* op) => Call(s, op, (ushort)op->Imm2, op->Imm);
+    public static void CallFar(CpuState* s, DecodedOp* op)
+    {
+        if (s->IsRealMode) { RealMode.Call(s, op, (ushort)op->Imm2, op->Imm, 4); return; }
+        Call(s, op, (ushort)op->Imm2, op->Imm);
+    }
 
     public static void CallFarIndirect(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireSystemMode(s);
         var address = MemOperand.Address(s, op);
         var offset = Mem.Read32(s, address);
+        if (s->IsRealMode) { RealMode.Call(s, op, Mem.Read16(s, address + 4), offset, 4); return; }
         Call(s, op, Mem.Read16(s, address + 4), offset);
     }
 
@@ -37,6 +47,7 @@ public static unsafe class FarTransfers
     public static void RetFar(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireSystemMode(s);
+        if (s->IsRealMode) { RealMode.Return(s, op->Imm, 4); return; }
         var eip = GuestStack.Peek32(s);
         var selector = (ushort)GuestStack.Peek32(s, 4);
         var code = ProtectedSegments.ReadCode(s, selector);
@@ -70,6 +81,7 @@ public static unsafe class FarTransfers
     public static void Iret(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireSystemMode(s);
+        if (s->IsRealMode) { RealMode.Iret(s, 4); return; }
         if ((s->FlagsRest & EflagsBits.NT) != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
         var eip = GuestStack.Peek32(s);
         var selector = (ushort)GuestStack.Peek32(s, 4);

@@ -60,6 +60,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         State->Selectors[Seg.Cs] = 0x23;
         State->Selectors[Seg.Ds] = State->Selectors[Seg.Es] = State->Selectors[Seg.Ss] = 0x2B;
         for (var seg = 0; seg < 6; seg++) State->SegmentLimit[seg] = 0xFFFF_FFFF;
+        State->CodeMode = CodeMode.Flat32;
         State->Fpu.Initialize();
         _blocks = new BlockCache(State, memory);
     }
@@ -75,6 +76,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     /// <summary>MOV to a segment register: the selector and its base, or #GP when the selector is not valid.</summary>
     public void LoadSegment(int segment, ushort selector)
     {
+        if (State->IsRealMode) { RealMode.LoadSegment(State, segment, selector); return; }
         if (State->Mode == ExecutionMode.System) { ProtectedSegments.LoadData(State, segment, selector); return; }
         uint? resolved = selector <= 3 ? 0 : SegmentResolver?.Invoke(selector);
         if (resolved is not { } baseAddress) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
@@ -117,7 +119,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                     {
                         op->Handler(s, op);
                         // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
-                        tracer.Record(s, op);
+                        tracer.Record(s, block, op);
                     }
                 }
                 else
@@ -152,13 +154,13 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         var length = 0;
         try
         {
-            for (; length < bytes.Length; length++) bytes[length] = Mem.Read8(State, eip + (uint)length);
+            for (; length < bytes.Length; length++) bytes[length] = Mem.Read8(State, State->SegmentBase[Seg.Cs] + eip + (uint)length);
         }
         catch (GuestFaultException)
         {
             // The instruction may end before the unreadable byte: decode what there is.
         }
-        var decoder = Iced.Intel.Decoder.Create(32, new Iced.Intel.ByteArrayCodeReader(bytes, 0, length), eip);
+        var decoder = Iced.Intel.Decoder.Create(BlockCache.Bitness(State->CodeMode), new Iced.Intel.ByteArrayCodeReader(bytes, 0, length), eip);
         decoder.Decode(out var instruction);
         if (instruction.IsInvalid || instruction.Mnemonic is Iced.Intel.Mnemonic.Ud0 or Iced.Intel.Mnemonic.Ud1 or Iced.Intel.Mnemonic.Ud2) return null;
         var text = new Iced.Intel.StringOutput();

@@ -16,6 +16,7 @@ public static unsafe class InterruptDelivery
     /// <summary>Delivers <paramref name="interrupt"/>; the return address is the current EIP (set by the interpreter for faults and traps).</summary>
     public static void Deliver(CpuState* s, GuestFault interrupt)
     {
+        if (s->IsRealMode) { RealMode.Deliver(s, interrupt); return; }
         var vector = (uint)interrupt.Vector;
         // EXT: the error code of a fault during delivery says whether an external event caused it.
         var external = interrupt.Source == InterruptSource.Software ? 0u : 1u;

@@ -7,8 +7,8 @@ namespace RuntimeLab.X86.Interp;
 /// Segment loads in protected mode (system mode only): the selector names a GDT descriptor whose
 /// base and limit go to the segment cache in <see cref="CpuState"/>, after the checks of Intel SDM
 /// vol. 3, 5.5-5.8. Faults carry the selector (without RPL) as their error code. Not modelled: the LDT
-/// (TI = 1 faults), limit checks on accesses, and the accessed bit in descriptors. Code segments
-/// must have base 0, because the block cache is keyed by EIP; another base raises #GP.
+/// (TI = 1 faults), limit checks on accesses, and the accessed bit in descriptors. Code segments may
+/// have any base: blocks are keyed by CS base, EIP and the code mode.
 /// </summary>
 public static unsafe class ProtectedSegments
 {
@@ -52,14 +52,14 @@ public static unsafe class ProtectedSegments
     }
 
     /// <summary>
-    /// The code segment a far transfer or an interrupt goes to, checked: present, a code segment with
-    /// base 0. Privilege rules differ by transfer, so the caller checks DPL against CPL.
+    /// The code segment a far transfer or an interrupt goes to, checked: present, a code segment.
+    /// Privilege rules differ by transfer, so the caller checks DPL against CPL.
     /// </summary>
     public static Descriptor ReadCode(CpuState* s, ushort selector)
     {
         if ((selector & 0xFFFC) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
         var code = Read(s, selector);
-        if (!code.IsCode || code.Base != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
+        if (!code.IsCode) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
         if (!code.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, selector & 0xFFFCu);
         return code;
     }
@@ -115,5 +115,7 @@ public static unsafe class ProtectedSegments
         s->Selectors[segment] = selector;
         s->SegmentBase[segment] = descriptor.Base;
         s->SegmentLimit[segment] = descriptor.Limit;
+        var size = segment switch { Seg.Cs => CodeMode.Code32, Seg.Ss => CodeMode.Stack32, _ => CodeMode.Code16Stack16 };
+        if (size != 0) s->CodeMode = descriptor.IsBig ? s->CodeMode | size : s->CodeMode & ~size;
     }
 }

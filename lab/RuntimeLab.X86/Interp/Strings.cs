@@ -175,7 +175,7 @@ public static unsafe class Strings
 
     /// <summary>Flags as CMP a, b; returns whether the operands were equal (ZF).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool RecordCompare<TW>(CpuState* s, uint a, uint b) where TW : struct, IWidth
+    internal static bool RecordCompare<TW>(CpuState* s, uint a, uint b) where TW : struct, IWidth
     {
         uint difference = (a - b) & TW.Mask;
         s->CcOp = LazyFlags.Of(CcOp.Sub8, TW.Index);

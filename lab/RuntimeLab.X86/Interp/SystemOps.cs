@@ -84,14 +84,20 @@ public static unsafe class SystemOps
         LazyFlags.Set(s, (LazyFlags.Compute(s) & EflagsBits.OF) | (ah & (EflagsBits.CF | EflagsBits.PF | EflagsBits.AF | EflagsBits.ZF | EflagsBits.SF)));
     }
 
-    public static void Pushfd(CpuState* s, DecodedOp* op) => GuestStack.Push32(s, s->Eflags);
+    /// <summary>PUSHF (16-bit: the low half of EFLAGS) or PUSHFD, through SP or ESP (TS).</summary>
+    public static void Pushf<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
+    {
+        if (TW.Bits == 16) GuestStack.Push16<TS>(s, s->Eflags);
+        else GuestStack.Push32<TS>(s, s->Eflags);
+    }
 
     /// <summary>Bits a user-mode POPF may change; IF and IOPL stay as they are, as the CPU silently keeps them at CPL 3.</summary>
     private const uint UserWritableFlags = EflagsBits.Arithmetic | EflagsBits.TF | EflagsBits.DF | EflagsBits.ID | (1 << 18) /* AC */;
 
-    public static void Popfd(CpuState* s, DecodedOp* op)
+    /// <summary>POPF (16-bit: EFLAGS' upper half stays) or POPFD, through SP or ESP (TS).</summary>
+    public static void Popf<TW, TS>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TS : struct, IStackWidth
     {
-        uint value = GuestStack.Pop32(s);
+        uint value = TW.Bits == 16 ? (s->Eflags & 0xFFFF_0000) | GuestStack.Pop16<TS>(s) : GuestStack.Pop32<TS>(s);
         if (s->Mode == ExecutionMode.System) { InterruptFlag.Popf(s, value); return; }
         s->SetEflags((s->Eflags & ~UserWritableFlags) | (value & UserWritableFlags));
     }

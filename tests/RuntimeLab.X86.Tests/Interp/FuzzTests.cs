@@ -12,8 +12,9 @@ public sealed unsafe class FuzzTests
 {
     private const uint Code = 0x0804_8000, Data = 0x1000_0000;
 
-    [Fact]
-    public void RandomCodeNeverCrashesOrHangsTheHost()
+    /// <summary>16-bit code runs with CS based at the code and the data segments at the data, so 16-bit addresses stay mapped.</summary>
+    [Theory, InlineData(32), InlineData(16)]
+    public void RandomCodeNeverCrashesOrHangsTheHost(int bitness)
     {
         var stops = new Dictionary<StopReason, int>();
         for (var seed = 0; seed < 400; seed++)
@@ -28,6 +29,13 @@ public sealed unsafe class FuzzTests
             using var cpu = new Interpreter(memory);
             var s = cpu.State;
             s->Eip = Code;
+            if (bitness == 16)
+            {
+                s->CodeMode = CodeMode.Code16Stack16;
+                s->Eip = 0;
+                s->SegmentBase[Seg.Cs] = Code;
+                s->SegmentBase[Seg.Ds] = s->SegmentBase[Seg.Es] = s->SegmentBase[Seg.Ss] = Data;
+            }
             // Registers point into mapped memory often enough that memory instructions get exercised.
             for (var r = 0; r < 8; r++) s->Regs[r] = random.Next(4) == 0 ? (uint)random.Next() : Data + (uint)random.Next(0x10000);
             StopReason stop;

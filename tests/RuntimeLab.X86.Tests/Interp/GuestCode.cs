@@ -8,6 +8,9 @@ namespace RuntimeLab.X86.Tests.Interp;
 /// <summary>
 /// A few instructions assembled with Iced into a fresh user address space, run on the interpreter
 /// until they reach <c>int 0x80</c> (or fault). For unit tests of single instruction families.
+/// With <c>bitness: 16</c> the code is 16-bit: assembled at IP 0 in a code segment based at
+/// <see cref="CodeAddress"/>, with 16-bit data and stack segments based at <see cref="DataAddress"/>
+/// and 64 KiB below <see cref="StackTop"/> (SP starts at 0, so the first push wraps to 0xFFFE).
 /// </summary>
 internal sealed unsafe class GuestCode : IDisposable
 {
@@ -19,23 +22,32 @@ internal sealed unsafe class GuestCode : IDisposable
     public Interpreter Cpu { get; }
     public CpuState* State => Cpu.State;
 
-    public GuestCode(Action<Assembler> program)
+    public GuestCode(Action<Assembler> program, int bitness = 32)
     {
-        var assembler = new Assembler(32);
+        var assembler = new Assembler(bitness);
         program(assembler);
         assembler.@int(0x80);
         var stream = new MemoryStream();
-        assembler.Assemble(new StreamCodeWriter(stream), CodeAddress);
+        assembler.Assemble(new StreamCodeWriter(stream), bitness == 16 ? 0 : CodeAddress);
         Memory.Map(CodeAddress, (ulong)stream.Length, Protection.Read | Protection.Exec);
         // Write through a temporary writable mapping: the code page itself is read-only to the guest.
         Memory.Protect(CodeAddress, (ulong)stream.Length, Protection.All);
         Memory.Write(CodeAddress, stream.ToArray());
         Memory.Protect(CodeAddress, (ulong)stream.Length, Protection.Read | Protection.Exec);
-        Memory.Map(DataAddress, 0x1000, Protection.ReadWrite);
+        Memory.Map(DataAddress, bitness == 16 ? 0x10000u : 0x1000u, Protection.ReadWrite);
         Memory.Map(StackTop - 0x10000, 0x10000, Protection.ReadWrite);
         Cpu = new Interpreter(Memory);
         State->Eip = CodeAddress;
         State->Regs[Gpr.Esp] = StackTop;
+        if (bitness == 16)
+        {
+            State->CodeMode = CodeMode.Code16Stack16;
+            State->Eip = 0;
+            State->SegmentBase[Seg.Cs] = CodeAddress;
+            State->SegmentBase[Seg.Ds] = State->SegmentBase[Seg.Es] = DataAddress;
+            State->SegmentBase[Seg.Ss] = StackTop - 0x10000;
+            State->Regs[Gpr.Esp] = 0x0001_0000;
+        }
     }
 
     public StopReason Run(ulong limit = 1_000_000) => Cpu.Run(limit);
