@@ -87,6 +87,8 @@ public unsafe struct CpuState
     public ushort TaskRegister;
     public ushort LdtRegister;
     public uint TaskBase, TaskLimit;
+    /// <summary>The LDT that LLDT loaded (limit 0 with no LDT, so every TI = 1 selector faults).</summary>
+    public uint LdtBase, LdtLimit;
     /// <summary>Non-zero while the machine's interrupt controller has a request waiting for EFLAGS.IF (set by the machine, read by STI, POPF and IRET).</summary>
     public uint PendingInterrupts;
     /// <summary>DR0-DR7: stored for MOV to and from them; breakpoints are not implemented.</summary>

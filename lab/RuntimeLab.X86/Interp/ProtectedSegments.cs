@@ -6,19 +6,29 @@ namespace RuntimeLab.X86.Interp;
 /// <summary>
 /// Segment loads in protected mode (system mode only): the selector names a GDT descriptor whose
 /// base and limit go to the segment cache in <see cref="CpuState"/>, after the checks of Intel SDM
-/// vol. 3, 5.5-5.8. Faults carry the selector (without RPL) as their error code. Not modelled: the LDT
-/// (TI = 1 faults), limit checks on accesses, and the accessed bit in descriptors. Code segments
+/// vol. 3, 5.5-5.8. A selector with TI set names an entry of the LDT that LLDT loaded. Faults carry
+/// the selector (without RPL) as their error code. Not modelled: limit checks on accesses, and the
+/// accessed bit in descriptors. Code segments
 /// must have base 0, because the block cache is keyed by EIP; another base raises #GP.
 /// </summary>
 public static unsafe class ProtectedSegments
 {
-    /// <summary>Reads the descriptor a non-null selector names, or raises #GP(selector) when it lies outside the GDT.</summary>
+    /// <summary>Reads the descriptor a non-null selector names, or raises #GP(selector) when it lies outside its table.</summary>
     public static Descriptor Read(CpuState* s, ushort selector, FaultVector outOfTable = FaultVector.GeneralProtection)
     {
-        var index = (uint)(selector & ~7);
-        if ((selector & 4) != 0 || index + 7 > s->Gdt.Limit) throw GuestFaultException.Of(outOfTable, selector & 0xFFFCu);
+        var address = DescriptorAddress(s, selector, outOfTable);
         var memory = SystemAddressSpace.Of(s);
-        return new Descriptor(memory.ReadSystem32(s->Gdt.Base + index), memory.ReadSystem32(s->Gdt.Base + index + 4));
+        return new Descriptor(memory.ReadSystem32(address), memory.ReadSystem32(address + 4));
+    }
+
+    /// <summary>The linear address of the descriptor a selector names: in the LDT when TI (bit 2) is set, else in the GDT.</summary>
+    public static uint DescriptorAddress(CpuState* s, ushort selector, FaultVector outOfTable = FaultVector.GeneralProtection)
+    {
+        var index = (uint)(selector & ~7);
+        var inLdt = (selector & 4) != 0;
+        var limit = inLdt ? s->LdtLimit : s->Gdt.Limit;
+        if (index + 7 > limit) throw GuestFaultException.Of(outOfTable, selector & 0xFFFCu);
+        return (inLdt ? s->LdtBase : s->Gdt.Base) + index;
     }
 
     /// <summary>MOV/POP to DS, ES, FS, GS or SS.</summary>
