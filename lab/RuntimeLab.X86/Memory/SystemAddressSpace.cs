@@ -96,7 +96,15 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
         return value;
     }
 
+    public ushort ReadSystem16(uint linear)
+    {
+        ushort value;
+        Access(linear, new Span<byte>(&value, 2), AccessKind.Read, user: false);
+        return value;
+    }
+
     public void WriteSystem32(uint linear, uint value) => WriteAs(linear, new ReadOnlySpan<byte>(&value, 4), user: false);
+    public void WriteSystem16(uint linear, ushort value) => WriteAs(linear, new ReadOnlySpan<byte>(&value, 2), user: false);
 
     private void Access(uint address, Span<byte> destination, AccessKind kind, bool? user)
     {

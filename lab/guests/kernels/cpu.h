@@ -48,8 +48,8 @@ void gdt_set_entry(int index, u32 base, u32 limit, u8 access, u8 flags);
 void idt_set_task_gate(int vector, u16 tss_selector);
 
 /* Provoking faults on purpose: while recover_at is non-zero, a vector given to recover_from() records
-   the fault in caught_vector/caught_error and resumes at recover_at (which it clears). The handler runs
-   at the faulting code's privilege and stack, so recover_at must be a label of the same asm statement. */
+   the fault in caught_vector/caught_error and resumes at recover_at (which it clears), with the faulting
+   code's registers and stack: recover_at must be a label of the same asm statement. */
 extern volatile u32 recover_at, caught_vector, caught_error;
 void recover_from(int vector);
 
