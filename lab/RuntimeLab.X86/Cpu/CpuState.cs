@@ -140,6 +140,12 @@ public static class Cr0Bits
     public const uint PE = 1 << 0, MP = 1 << 1, EM = 1 << 2, TS = 1 << 3, ET = 1 << 4, NE = 1 << 5, WP = 1 << 16, AM = 1 << 18, PG = 1u << 31;
 }
 
+public static class DebugRegisterBits
+{
+    /// <summary>DR7's L0-L3: breakpoints local to the current task, cleared by a task switch.</summary>
+    public const uint LocalEnables = 0x55;
+}
+
 public static class Cr4Bits
 {
     /// <summary>Page size extensions: PDEs with PS set map 4 MiB pages.</summary>

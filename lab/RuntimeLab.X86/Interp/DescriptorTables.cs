@@ -62,20 +62,20 @@ public static unsafe class DescriptorTables
             s->LdtBase = s->LdtLimit = 0;
             return;
         }
-        LoadLdt(s, selector, FaultVector.GeneralProtection);
+        LoadLdt(s, selector, FaultVector.GeneralProtection, FaultVector.SegmentNotPresent);
     }
 
     /// <summary>
-    /// Loads LDTR from a GDT descriptor; a bad one raises <paramref name="invalid"/> (LLDT: #GP, a task
-    /// switch: #TS) with the selector, a missing one #NP.
+    /// Loads LDTR from a GDT descriptor; a bad one raises <paramref name="invalid"/> and a missing one
+    /// <paramref name="missing"/>, with the selector (LLDT: #GP and #NP; a task switch: #TS for both).
     /// </summary>
-    public static void LoadLdt(CpuState* s, ushort selector, FaultVector invalid)
+    public static void LoadLdt(CpuState* s, ushort selector, FaultVector invalid, FaultVector missing)
     {
         var error = selector & 0xFFFCu;
         if ((selector & 4) != 0) throw GuestFaultException.Of(invalid, error);
         var ldt = ProtectedSegments.Read(s, selector, invalid);
         if (ldt.IsCodeOrData || ldt.Type != 2) throw GuestFaultException.Of(invalid, error);
-        if (!ldt.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, error);
+        if (!ldt.Present) throw GuestFaultException.Of(missing, error);
         s->LdtRegister = selector;
         s->LdtBase = ldt.Base;
         s->LdtLimit = ldt.Limit;

@@ -137,7 +137,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
             {
                 var retired = (ulong)(op - block->Ops);
                 s->InstructionCount += fault.IsTrap ? retired + 1 : retired;
-                s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
+                if (!fault.AfterTaskSwitch) s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
                 s->FaultingEip = op->Eip;
                 s->Fault = fault.Fault;
                 s->Stop = StopReason.Fault;

@@ -162,7 +162,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
                     return false;
                 }
                 // INT n pushed nothing and is a trap only when it succeeds: a fault delivering it is a fault of the INT instruction.
-                if (fault.Source == InterruptSource.Software) s->Eip = s->FaultingEip;
+                if (fault.Source == InterruptSource.Software && !nested.AfterTaskSwitch) s->Eip = s->FaultingEip;
                 fault = IsDoubleFault(fault, nested.Fault) ? new GuestFault(FaultVector.DoubleFault, 0, 0) : nested.Fault;
             }
         }

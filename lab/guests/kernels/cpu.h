@@ -10,7 +10,7 @@
 #define USER_DATA   0x23   /* GDT entry 4, RPL 3 */
 #define TSS_SELECTOR 0x28
 /* Entries 6 and up are free for the kernels' own descriptors (gdt_set_entry). */
-#define GDT_ENTRIES 16
+#define GDT_ENTRIES 24
 #define GDT_SELECTOR(index, rpl) (((index) << 3) | (rpl))
 
 /* The 32-bit TSS (Intel SDM vol. 3, 8.2.1); the I/O permission bitmap, when there is one, follows at iomap_base. */
