@@ -109,11 +109,14 @@ public static unsafe class SystemBinders
         };
     }
 
-    /// <summary>Instructions after which the block must end: their effects (devices, translation) must be seen before the next instruction is fetched.</summary>
+    /// <summary>
+    /// Instructions after which the block must end: their effects (devices, translation, a debug trap
+    /// from TF or DR7 that the run loop decides per block) must be seen before the next instruction is fetched.
+    /// </summary>
     public static bool EndsBlock(in Instruction i) => i.Mnemonic switch
     {
-        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg => true,
-        Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15,
+        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg or Mnemonic.Popfd => true,
+        Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15 or >= Register.DR0 and <= Register.DR15,
         _ => false,
     };
 }

@@ -28,7 +28,12 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     public TraceOptions? Trace
     {
         get => _traceOptions;
-        set { _traceOptions = value; _tracer = value is null ? null : new Tracer(value); }
+        set
+        {
+            _traceOptions = value;
+            _tracer = value is null ? null : new Tracer(value);
+            State->SlowPath = value is null ? State->SlowPath & ~CpuState.TraceBit : State->SlowPath | CpuState.TraceBit;
+        }
     }
 
     private TraceOptions? _traceOptions;
@@ -111,20 +116,12 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
             s->Eip = block->FallthroughEip;
             try
             {
-                if (_tracer is { Active: true } tracer)
-                {
-                    for (; op < end; op++)
-                    {
-                        op->Handler(s, op);
-                        // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
-                        tracer.Record(s, op);
-                    }
-                }
-                else
+                if (s->SlowPath == 0)
                 {
                     for (; op < end; op++) op->Handler(s, op);
+                    s->InstructionCount += (ulong)block->Count;
                 }
-                s->InstructionCount += (ulong)block->Count;
+                else RunSlowly(s, block, ref op);
             }
             catch (RestartInstructionException)
             {
@@ -144,6 +141,39 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
             }
         }
         return s->Stop;
+    }
+
+    /// <summary>
+    /// A block while <see cref="CpuState.SlowPath"/> is set. Tracing runs it whole, recording each op; debug
+    /// traps and breakpoints run only its first instruction, between <see cref="Breakpoints"/>' checks,
+    /// so that the next one starts a block of its own. <paramref name="op"/> is left at the op that
+    /// faulted, for the caller's fault handling.
+    /// </summary>
+    private void RunSlowly(CpuState* s, Block* block, ref DecodedOp* op)
+    {
+        var tracer = _tracer is { Active: true } active ? active : null;
+        if (tracer is null) s->SlowPath &= ~CpuState.TraceBit;
+        if ((s->SlowPath & ~CpuState.TraceBit) == 0)
+        {
+            for (var end = block->Ops + block->Count; op < end; op++)
+            {
+                op->Handler(s, op);
+                // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
+                tracer?.Record(s, op);
+            }
+            s->InstructionCount += (ulong)block->Count;
+            return;
+        }
+        var flagsAtStart = s->FlagsRest;
+        s->Eip = op->NextEip;
+        Breakpoints.BeforeInstruction(s, op);
+        op->Handler(s, op);
+        tracer?.Record(s, op);
+        s->InstructionCount++;
+        if (!Breakpoints.AfterInstruction(s, flagsAtStart)) return;
+        s->FaultingEip = op->Eip;
+        s->Fault = new GuestFault(FaultVector.Debug, 0, 0);
+        s->Stop = StopReason.Fault;
     }
 
     public string? Unimplemented(uint eip)

@@ -125,6 +125,8 @@ public static unsafe class TaskSwitch
         s->TaskLimit = descriptor.Limit;
         if ((s->Cr0 & Cr0Bits.PG) != 0) s->Cr3 = cr3 & 0xFFFF_F018;
         s->Eip = eip;
+        // Breakpoints local to the old task end with it (before SetEflags, which rechecks the slow path).
+        s->DebugRegs[7] &= ~DebugRegisterBits.LocalEnables;
         s->SetEflags(eflags & LoadedFlags);
         for (var r = 0; r < 8; r++) s->Regs[r] = registers[r];
         // The selectors first, with empty caches, as the CPU does: the descriptors are checked below.
@@ -137,8 +139,6 @@ public static unsafe class TaskSwitch
         s->LdtBase = s->LdtLimit = 0;
         // The TLB caches the old CPL's rights and the old CR3's translations.
         memory.TranslationChanged();
-        // Breakpoints local to the old task end with it.
-        s->DebugRegs[7] &= ~DebugRegisterBits.LocalEnables;
 
         try
         {

@@ -72,6 +72,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
         s->Gdt = new DescriptorTableRegister { Base = MultibootLoader.BootGdt, Limit = 23 };
         s->Idt = new DescriptorTableRegister { Base = 0, Limit = 0x3FF }; // the real-mode vector table the BIOS left
         s->LdtLimit = 0xFFFF; // LDTR as reset leaves it (base 0), which QEMU's loader keeps
+        Breakpoints.Reset(s);
         ProtectedSegments.Commit(s, Seg.Cs, 0x08, ProtectedSegments.Read(s, 0x08));
         foreach (var segment in new[] { Seg.Ds, Seg.Es, Seg.Ss, Seg.Fs, Seg.Gs })
             ProtectedSegments.Commit(s, segment, 0x10, ProtectedSegments.Read(s, 0x10));
