@@ -167,7 +167,14 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         var flagsAtStart = s->FlagsRest;
         s->Eip = op->NextEip;
         Breakpoints.BeforeInstruction(s, op);
-        op->Handler(s, op);
+        try
+        {
+            op->Handler(s, op);
+        }
+        catch (RestartInstructionException)
+        {
+            s->Eip = op->Eip; // a REP iteration is done (see RepeatBudget): the debug checks come before the next
+        }
         tracer?.Record(s, op);
         s->InstructionCount++;
         if (!Breakpoints.AfterInstruction(s, flagsAtStart)) return;
