@@ -1,7 +1,7 @@
 /* Hardware task switching with 32-bit TSSes. JMP to a TSS (the new task loads its registers, its LDT
    and a segment from it, and jumps back), CALL to a TSS and through a task gate of the GDT (NT set, the
-   back link, IRET returns), INT n through a task gate of the IDT, busy bits and CR0.TS as the switches
-   leave them, and the faults of bad switches: a busy TSS, one too short, one not present, a gate to
+   back link, IRET returns), INT n through a task gate of the IDT, busy bits, CR0.TS and DR7 as the
+   switches leave them, and the faults of bad switches: a busy TSS, one too short, one not present, a gate to
    a data segment, a TSS above the caller's privilege, IRET with NT and no busy task to go back to.
    Then with paging: a task with a CR3 of its own sees other memory at the same address, and a stack
    that runs into an unmapped page (a #PF the CPU cannot push) is a double fault, which a task gate
@@ -167,9 +167,14 @@ int kmain(void)
     tss_descriptor(ABSENT_TSS, &tss_b, sizeof tss_b - 1, 0x09);
     gdt_set_entry(BAD_GATE, KERNEL_DATA, 0, 0x85, 0x0);
 
-    /* JMP to task A, which jumps back: the main task resumes after its JMP with its registers. */
+    /* JMP to task A, which jumps back: the main task resumes after its JMP with its registers. A task
+       switch ends the old task's local breakpoints (DR7's L bits); global ones stay. */
+    __asm__ volatile("mov %0, %%db0\n mov %0, %%db1\n mov %1, %%db7" : : "r"(0xFFFF0000), "r"(0x1 | 0x8));
     u32 kept;
     __asm__ volatile("mov $0x12344321, %%esi\n ljmp $0x38, $0\n mov %%esi, %0" : "=r"(kept) : : "esi", "memory");
+    u32 dr7;
+    __asm__ volatile("mov %%db7, %0\n mov %1, %%db7" : "=r"(dr7) : "r"(0));
+    puts("dr7 after two switches, l0 and g1 set before: "); put_hex(dr7); puts("\n");
     puts("back from task a, esi kept: "); put_hex(kept); puts("\n");
     puts("task a: eax "); put_hex(seen_a.eax); puts(" ebx "); put_hex(seen_a.ebx); puts(" ecx "); put_hex(seen_a.ecx);
     puts(" edx "); put_hex(seen_a.edx); puts("\n        esi "); put_hex(seen_a.esi); puts(" edi "); put_hex(seen_a.edi);
