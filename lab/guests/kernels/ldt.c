@@ -1,7 +1,7 @@
 /* The local descriptor table: LLDT's checks on the GDT descriptor it names (#GP for a wrong type or a
    TI = 1 selector, #NP when not present), SLDT, and selectors with TI = 1 loading data segments (with a
    base of their own), a code segment reached by far JMP, far CALL/RET and IRET, an interrupt taken
-   while running in it, and the faults of LDT selectors past the limit, not present, or after LLDT 0.
+   while running in it, LAR/LSL/VERR/VERW on GDT and LDT selectors, and the faults of LDT selectors past the limit, not present, or after LLDT 0.
    (The LDT register a multiboot loader leaves behind is the reset one, base 0 and limit 0xFFFF: what a
    TI = 1 selector finds there depends on the BIOS, so nothing is tried before the first LLDT.) */
 #include "cpu.h"
@@ -34,6 +34,20 @@ static void report(const char *what)
 
 #define PROBE(insn, ...) \
     __asm__ volatile("movl $1f, recover_at\n" insn "\n1: movl $0, recover_at" : : __VA_ARGS__ : "eax", "memory")
+
+/* LAR, LSL, VERR, VERW: ZF says whether the check passed; the destination keeps 0xDEAD0000 when not. */
+static void check_selector(const char *what, u16 selector)
+{
+    u32 rights = 0xDEAD0000, limit = 0xDEAD0000;
+    u8 lar_ok, lsl_ok, readable, writable;
+    __asm__ volatile("lar %2, %0\n setz %1" : "+r"(rights), "=q"(lar_ok) : "r"((u32)selector) : "cc");
+    __asm__ volatile("lsl %2, %0\n setz %1" : "+r"(limit), "=q"(lsl_ok) : "r"((u32)selector) : "cc");
+    __asm__ volatile("verr %1\n setz %0" : "=q"(readable) : "r"(selector) : "cc");
+    __asm__ volatile("verw %1\n setz %0" : "=q"(writable) : "r"(selector) : "cc");
+    puts(what); puts(": lar "); put_dec(lar_ok); puts(" "); put_hex(rights);
+    puts(" lsl "); put_dec(lsl_ok); puts(" "); put_hex(limit);
+    puts(" verr "); put_dec(readable); puts(" verw "); put_dec(writable); puts("\n");
+}
 
 static u16 interrupted_cs;
 static void on_breakpoint(struct frame *f) { interrupted_cs = (u16)f->cs; }
@@ -84,6 +98,18 @@ int kmain(void)
     __asm__ volatile("mov %%fs:0, %0\n mov %%fs:4, %1\n mov %%fs, %2" : "=r"(first), "=r"(second), "=r"(fs));
     puts("fs:0 "); put_hex(first); puts(" fs:4 "); put_hex(second); puts(" fs "); put_hex(fs); puts("\n");
 
+    check_selector("kernel code 0x08", KERNEL_CODE);
+    check_selector("user data 0x23", USER_DATA);
+    check_selector("tss 0x28 (busy)", TSS_SELECTOR);
+    check_selector("ldt descriptor 0x30", LDT_SELECTOR);
+    check_selector("null", 0);
+    check_selector("ldt data 0x04", LDT_DATA);
+    check_selector("ldt code 0x0c", LDT_CODE);
+    check_selector("ldt not present 0x14", LDT_ABSENT);
+    check_selector("ldt ring-3 data 0x1f", LDT_USER_DATA);
+    check_selector("ldt data with rpl 3 0x07", LDT_DATA | 3);
+    check_selector("past the ldt 0x3c", PAST_LDT);
+
     PROBE("mov %0, %%gs", "r"((u16)PAST_LDT));
     report("selector past the ldt limit");
     PROBE("mov %0, %%gs", "r"((u16)LDT_ABSENT));
@@ -133,6 +159,7 @@ int kmain(void)
     report("fs from the ldt after lldt null");
     __asm__ volatile("sldt %0" : "=r"(current));
     puts("sldt: "); put_hex(current); puts("\n");
+    check_selector("ldt data 0x04 with no ldt", LDT_DATA);
 
     puts("ldt: done\n");
     exit_machine(0x21);
