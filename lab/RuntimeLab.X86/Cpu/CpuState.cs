@@ -101,6 +101,9 @@ public unsafe struct CpuState
     public uint SlowPath;
     /// <summary>DR6's B0-B3 of the data breakpoints the current instruction's accesses hit (set by the memory slow path).</summary>
     public uint DataBreakpointHits;
+    /// <summary>Set by MOV/POP SS (2) and STI (1): the single-step trap waits until after the next instruction (see <see cref="Interp.Breakpoints"/>).</summary>
+    public uint StepShadow;
+    public const uint StiShadow = 1, StackShadow = 2;
 
     /// <summary>The current privilege level: CS's RPL in protected mode (conforming code segments are not modelled).</summary>
     public readonly int Cpl => Selectors[Seg.Cs] & 3;

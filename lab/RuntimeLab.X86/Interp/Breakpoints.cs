@@ -45,13 +45,18 @@ public static unsafe class Breakpoints
         s->RefreshSlowPath();
     }
 
-    /// <summary>Before a stepped instruction: an enabled instruction breakpoint at it raises #DB, a fault, unless RF is set.</summary>
-    public static void BeforeInstruction(CpuState* s, DecodedOp* op)
+    /// <summary>
+    /// Before a stepped instruction: an enabled instruction breakpoint at it raises #DB, a fault, unless RF
+    /// is set. Returns whether the previous instruction opened a step shadow (MOV SS, POP SS, STI).
+    /// </summary>
+    public static bool BeforeInstruction(CpuState* s, DecodedOp* op)
     {
+        var shadowed = s->StepShadow != 0;
+        s->StepShadow = 0;
         s->DataBreakpointHits = 0;
-        if ((s->FlagsRest & EflagsBits.RF) != 0) return;
+        if ((s->FlagsRest & EflagsBits.RF) != 0) return shadowed;
         var matched = InstructionBreakpointsAt(s, op->Eip);
-        if ((matched & EnabledMask(s)) == 0) return;
+        if ((matched & EnabledMask(s)) == 0) return shadowed;
         s->DebugRegs[6] = (s->DebugRegs[6] & ~DebugRegisterBits.Hits) | matched;
         throw GuestFaultException.Of(FaultVector.Debug);
     }
@@ -59,10 +64,16 @@ public static unsafe class Breakpoints
     /// <summary>
     /// After a stepped instruction that completed: RF, if it was set when the instruction began, is
     /// cleared; and a #DB trap is due when TF was set then, or a data breakpoint was hit. Returns whether
-    /// the trap is due (DR6 already updated).
+    /// the trap is due (DR6 already updated). MOV SS and POP SS delay the single-step trap to after the
+    /// next instruction; so does STI, unless the instruction before it already opened a shadow (that is
+    /// what qemu-system-i386 does; it delays the trap for STI, where hardware would not).
     /// </summary>
-    public static bool AfterInstruction(CpuState* s, uint flagsAtStart)
+    public static bool AfterInstruction(CpuState* s, uint flagsAtStart, bool shadowedBefore)
     {
+        var shadow = s->StepShadow;
+        if (shadow == CpuState.StackShadow || (shadow == CpuState.StiShadow && !shadowedBefore)) flagsAtStart &= ~EflagsBits.TF;
+        // A shadow does not last two instructions: one opened inside another closes with it.
+        if (shadowedBefore) s->StepShadow = 0;
         if ((flagsAtStart & EflagsBits.RF) != 0)
         {
             s->FlagsRest &= ~EflagsBits.RF;

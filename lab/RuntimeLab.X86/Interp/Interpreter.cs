@@ -166,7 +166,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         }
         var flagsAtStart = s->FlagsRest;
         s->Eip = op->NextEip;
-        Breakpoints.BeforeInstruction(s, op);
+        var shadowed = Breakpoints.BeforeInstruction(s, op);
         try
         {
             op->Handler(s, op);
@@ -177,7 +177,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         }
         tracer?.Record(s, op);
         s->InstructionCount++;
-        if (!Breakpoints.AfterInstruction(s, flagsAtStart)) return;
+        if (!Breakpoints.AfterInstruction(s, flagsAtStart, shadowed)) return;
         s->FaultingEip = op->Eip;
         s->Fault = new GuestFault(FaultVector.Debug, 0, 0);
         s->Stop = StopReason.Fault;

@@ -47,6 +47,7 @@ public static unsafe class ProtectedSegments
             if (!stack.Present) throw GuestFaultException.Of(FaultVector.StackFault, error);
             MarkAccessed(s, selector, stack);
             Commit(s, segment, selector, stack);
+            s->StepShadow = CpuState.StackShadow;
             return;
         }
         if ((selector & 0xFFFC) == 0)

@@ -2,7 +2,7 @@
    instruction breakpoint (a fault before the instruction, resumed with RF, and hit again on the next
    pass), data breakpoints on writes and on reads or writes (traps after the access, by length and
    overlap), EFLAGS.TF single-stepping (a trap after each instruction, DR6.BS; POPF setting and clearing
-   TF; INT n while stepping; REP by iteration), INT3, and ICEBP (F1), which qemu-system-i386 7.2 treats as #UD. The #DB handler records each trap's EIP
+   TF; INT n while stepping; REP by iteration; the shadow of MOV SS, POP SS and STI), INT3, and ICEBP (F1), which qemu-system-i386 7.2 treats as #UD. The #DB handler records each trap's EIP
    and DR6 and clears DR6, as a debugger does. */
 #include "cpu.h"
 
@@ -13,7 +13,7 @@
 static volatile u32 trap_eip[MAX_TRAPS], trap_dr6[MAX_TRAPS], traps;
 static volatile u32 resume_with_rf;
 static volatile u32 watched, watched_rw[2], software_hits;
-extern char bp_target[], bp_loop[], write_at[], after_write[], read_at[], after_read[], step_start[], int_after[], icebp_after[], int3_after[], step_bp[], icebp_at[], rep_at[];
+extern char shadow_at[], bp_target[], bp_loop[], write_at[], after_write[], read_at[], after_read[], step_start[], int_after[], icebp_after[], int3_after[], step_bp[], icebp_at[], rep_at[];
 
 static u32 read_dr6(void) { u32 v; __asm__ volatile("mov %%db6, %0" : "=r"(v)); return v; }
 static u32 read_dr7(void) { u32 v; __asm__ volatile("mov %%db7, %0" : "=r"(v)); return v; }
@@ -55,6 +55,7 @@ static void name_eip(u32 eip)
     for (u32 k = 0; k < sizeof labels / sizeof labels[0]; k++)
         if (eip == (u32)labels[k].at) { puts(labels[k].name); return; }
     if (eip > (u32)step_start && eip < (u32)step_start + 64) { puts("step_start+"); put_dec(eip - (u32)step_start); return; }
+    if (eip > (u32)shadow_at && eip < (u32)shadow_at + 64) { puts("shadow_at+"); put_dec(eip - (u32)shadow_at); return; }
     put_hex(eip);
 }
 
@@ -163,6 +164,16 @@ int kmain(void)
         : : "S"(source), "D"(destination) : "ecx", "memory", "cc");
     report("single-step over rep movsb of 3 bytes");
     puts("copied: "); puts((const char *)destination); puts("\n");
+
+    /* MOV SS, POP SS and STI hold the single-step trap back until after the next instruction. */
+    __asm__ volatile(
+        "mov %%ss, %%ax\n"
+        "pushf\n orl $0x100, (%%esp)\n popf\n"
+        ".globl shadow_at\n shadow_at: mov %%ax, %%ss\n nop\n push %%ss\n pop %%ss\n nop\n sti\n nop\n cli\n nop\n"
+        "mov %%ax, %%ss\n mov %%ax, %%ss\n nop\n"
+        "pushf\n andl $~0x100, (%%esp)\n popf\n"
+        : : : "eax", "memory", "cc");
+    report("single-step over mov ss, pop ss, sti, and two mov ss");
 
     __asm__ volatile("int3\n .globl int3_after\n int3_after:");
     __asm__ volatile(".globl icebp_at\n icebp_at: .byte 0xf1\n .globl icebp_after\n icebp_after:");
