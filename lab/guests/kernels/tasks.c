@@ -1,6 +1,7 @@
 /* Hardware task switching with 32-bit TSSes. JMP to a TSS (the new task loads its registers, its LDT
    and a segment from it, and jumps back), CALL to a TSS and through a task gate of the GDT (NT set, the
-   back link, IRET returns), INT n through a task gate of the IDT, busy bits, CR0.TS and DR7 as the
+   back link, IRET returns), INT n through a task gate of the IDT, a ring-3 task (its system call on
+   the ring-0 stack of its own TSS, IRET at CPL 3 back to ring 0), busy bits, CR0.TS and DR7 as the
    switches leave them, and the faults of bad switches: a busy TSS, one too short, one not present, a gate to
    a data segment, a TSS above the caller's privilege, IRET with NT and no busy task to go back to.
    Then with paging: a task with a CR3 of its own sees other memory at the same address, and a stack
@@ -19,6 +20,7 @@
 #define ABSENT_TSS 14
 #define BAD_GATE   15   /* a task gate naming a data segment */
 #define LDT_INDEX  16
+#define TASK_F     17   /* a ring-3 task */
 #define SEL(index) GDT_SELECTOR(index, 0)
 #define LDT_DATA   0x04
 #define NO_FAULT   0xFF
@@ -33,19 +35,23 @@ static u8 stack_b[4096] __attribute__((aligned(16)));
 static u8 stack_c[4096] __attribute__((aligned(16)));
 static u8 stack_d[4096] __attribute__((aligned(16)));
 static u8 stack_df[4096] __attribute__((aligned(16)));
+static u8 stack_f[4096] __attribute__((aligned(16)));
+static u8 stack_f0[4096] __attribute__((aligned(16)));
+static struct tss32 tss_f;
 static u32 ldt[2][2] __attribute__((aligned(8)));
 static u32 ldt_words[2] = { 0xCAFEF00D, 0x600DF00D };
 static u32 directory[1024] __attribute__((aligned(4096)));
 static u32 other_directory[1024] __attribute__((aligned(4096)));
 
-extern void task_a_entry(void), task_b_entry(void), task_c_entry(void), task_d_entry(void), df_entry(void);
+extern void task_a_entry(void), task_b_entry(void), task_c_entry(void), task_d_entry(void), df_entry(void), task_f_entry(void);
 extern char df_push[];
 
 /* What task A found in its registers when it started. */
 struct snapshot { u32 eax, ebx, ecx, edx, esi, edi, ebp, eflags, fs_word; u16 fs, ldtr, tr, cs, ss, ds; };
 volatile struct snapshot seen_a;
 volatile u32 df_resume_at, b_runs, b_eflags, c_eflags, d_word, d_cr3, df_error, df_cr2, df_eip, df_esp, good_esp;
-volatile u16 b_link, b_tr, c_link;
+volatile u16 b_link, b_tr, c_link, f_cs, f_syscall_cpl;
+volatile u32 f_syscall_esp, f_io_fault;
 
 __asm__(
     ".globl task_a_entry\n"
@@ -75,6 +81,16 @@ __asm__(
     " mov 0x400000, %eax\n mov %eax, d_word\n mov %cr3, %eax\n mov %eax, d_cr3\n"
     " iret\n"
     " jmp task_d_entry\n"
+    /* Task F runs in ring 3: a system call goes to ring 0 on the stack its own TSS names, port I/O
+       faults (IOPL 0, no bitmap), and IRET at CPL 3 returns to the ring-0 task that called it. */
+    ".globl task_f_entry\n"
+    "task_f_entry:\n"
+    " mov %cs, f_cs\n"
+    " int $0x80\n"
+    " movl $1f, recover_at\n inb $0x80, %al\n 1: movl $0, recover_at\n"
+    " mov caught_vector, %eax\n mov %eax, f_io_fault\n"
+    " iret\n"
+    " jmp task_f_entry\n"
     /* The double-fault task: its error code is on its stack; it repairs the faulting task and returns to it. */
     ".globl df_entry\n"
     "df_entry:\n"
@@ -132,6 +148,14 @@ static void tss_descriptor(int index, struct tss32 *t, u32 limit, u8 access)
 }
 
 static void clts(void) { __asm__ volatile("clts"); }
+
+static void on_syscall(struct frame *f)
+{
+    u32 esp;
+    __asm__ volatile("mov %%esp, %0" : "=r"(esp));
+    f_syscall_cpl = f->cs & 3;
+    f_syscall_esp = esp;
+}
 
 int kmain(void)
 {
@@ -204,6 +228,26 @@ int kmain(void)
     __asm__ volatile("int $0x40" : : : "memory");
     puts("int 0x40 through the idt task gate: nt "); put_dec((c_eflags >> 14) & 1); puts(" link "); put_hex(c_link); puts("\n");
     print_busy("main", MAIN_TSS); print_busy(", task c", TASK_C); puts("\n");
+
+    /* CALL to a ring-3 task. */
+    task_init(&tss_f, task_f_entry, stack_f, sizeof stack_f);
+    tss_f.cs = USER_CODE;
+    tss_f.ss = tss_f.ds = tss_f.es = tss_f.fs = tss_f.gs = USER_DATA;
+    tss_f.ss0 = KERNEL_DATA;
+    tss_f.esp0 = (u32)stack_f0 + sizeof stack_f0;
+    tss_descriptor(TASK_F, &tss_f, sizeof tss_f - 1, 0x89);
+    set_handler(0x80, on_syscall);
+    allow_from_user(0x80);
+    caught_vector = NO_FAULT;
+    __asm__ volatile("lcall $0x88, $0" : : : "memory");
+    puts("task f: cs "); put_hex(f_cs); puts(", its system call came from ring "); put_dec(f_syscall_cpl);
+    puts(" onto its tss's ring-0 stack: ");
+    puts(f_syscall_esp > (u32)stack_f0 && f_syscall_esp <= (u32)stack_f0 + sizeof stack_f0 ? "yes" : "no");
+    puts(", inb 0x80 raised vector "); put_dec(f_io_fault); puts("\n");
+    u16 cs;
+    __asm__ volatile("mov %%cs, %0" : "=r"(cs));
+    puts("main back in ring "); put_dec(cs & 3); print_busy(", task f", TASK_F); puts("\n");
+    caught_vector = NO_FAULT;
 
     PROBE("ljmp $0x30, $0", "i"(0));
     report("jmp to the busy main tss");
