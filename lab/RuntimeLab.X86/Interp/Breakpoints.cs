@@ -14,7 +14,8 @@ namespace RuntimeLab.X86.Interp;
 /// them), while BS and the upper bits stay until software clears them. All of it runs only while
 /// <see cref="CpuState.SlowPath"/> has the run loop step one instruction at a time; data accesses are seen
 /// because the soft MMU leaves watched pages out of the TLB (<see cref="SystemAddressSpace"/>). Not
-/// modelled: I/O breakpoints (they need CR4.DE), DR7.GD and the task-switch trap bit of the TSS.
+/// modelled, as in QEMU: I/O breakpoints (they need CR4.DE), DR7.GD (stored, without effect) and the
+/// TSS's debug trap bit.
 /// ICEBP (F1) stays #UD: qemu-system-i386 7.2 is built without it (WANT_ICEBP), and so raises #UD.
 /// </summary>
 public static unsafe class Breakpoints
