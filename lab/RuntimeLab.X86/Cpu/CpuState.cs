@@ -87,10 +87,23 @@ public unsafe struct CpuState
     public ushort TaskRegister;
     public ushort LdtRegister;
     public uint TaskBase, TaskLimit;
+    /// <summary>The LDT that LLDT loaded (limit 0 with no LDT, so every TI = 1 selector faults).</summary>
+    public uint LdtBase, LdtLimit;
     /// <summary>Non-zero while the machine's interrupt controller has a request waiting for EFLAGS.IF (set by the machine, read by STI, POPF and IRET).</summary>
     public uint PendingInterrupts;
-    /// <summary>DR0-DR7: stored for MOV to and from them; breakpoints are not implemented.</summary>
+    /// <summary>DR0-DR7 (DR4 and DR5 are never used: they alias DR6 and DR7). See <see cref="Interp.Breakpoints"/>.</summary>
     public fixed uint DebugRegs[8];
+    /// <summary>
+    /// Non-zero when the next block must run one instruction at a time: tracing (<see cref="TraceBit"/>),
+    /// EFLAGS.TF or RF, or a breakpoint enabled in DR7. Kept by <see cref="RefreshSlowPath"/>, so the
+    /// run loop tests one field per block and the common path pays nothing per instruction.
+    /// </summary>
+    public uint SlowPath;
+    /// <summary>DR6's B0-B3 of the data breakpoints the current instruction's accesses hit (set by the memory slow path).</summary>
+    public uint DataBreakpointHits;
+    /// <summary>Set by MOV/POP SS (2) and STI (1): the single-step trap waits until after the next instruction (see <see cref="Interp.Breakpoints"/>).</summary>
+    public uint StepShadow;
+    public const uint StiShadow = 1, StackShadow = 2;
 
     /// <summary>The current privilege level: CS's RPL in protected mode, 0 in real mode (conforming code segments are not modelled).</summary>
     public readonly int Cpl => IsRealMode ? 0 : Selectors[Seg.Cs] & 3;
@@ -119,6 +132,16 @@ public unsafe struct CpuState
         FlagsRest = (value & ~EflagsBits.Arithmetic) | EflagsBits.Reserved1;
         CcOp = CcOp.Eflags;
         CcSrc = value & EflagsBits.Arithmetic;
+        RefreshSlowPath();
+    }
+
+    public const uint TraceBit = 1u << 31;
+
+    /// <summary>Recomputes <see cref="SlowPath"/> after TF, RF or DR7 changed. Debug traps exist in the machine only.</summary>
+    public void RefreshSlowPath()
+    {
+        var debug = Mode == ExecutionMode.System ? (FlagsRest & (EflagsBits.TF | EflagsBits.RF)) | (DebugRegs[7] & DebugRegisterBits.Enables) : 0;
+        SlowPath = (SlowPath & TraceBit) | debug;
     }
 }
 
@@ -142,6 +165,18 @@ public static class Seg
 public static class Cr0Bits
 {
     public const uint PE = 1 << 0, MP = 1 << 1, EM = 1 << 2, TS = 1 << 3, ET = 1 << 4, NE = 1 << 5, WP = 1 << 16, AM = 1 << 18, PG = 1u << 31;
+}
+
+public static class DebugRegisterBits
+{
+    /// <summary>DR7's L0-L3: breakpoints local to the current task, cleared by a task switch.</summary>
+    public const uint LocalEnables = 0x55;
+    /// <summary>DR7's L0-L3 and G0-G3.</summary>
+    public const uint Enables = 0xFF;
+    /// <summary>DR6's B0-B3 (which breakpoints matched) and BS (a single-step trap).</summary>
+    public const uint Hits = 0xF, SingleStep = 1 << 14;
+    /// <summary>The bits of DR6 and DR7 that always read as 1 (QEMU's DR6_FIXED_1 and DR7_FIXED_1).</summary>
+    public const uint Dr6Fixed = 0xFFFF_0FF0, Dr7Fixed = 0x400;
 }
 
 public static class Cr4Bits

@@ -31,9 +31,10 @@ public readonly record struct Descriptor(uint Low, uint High)
     public bool IsReadable => IsCodeOrData && ((Type & 8) == 0 || (Type & 2) != 0);
     public bool IsConforming => IsCode && (Type & 4) != 0;
 
-    /// <summary>32-bit interrupt gate (0xE) or trap gate (0xF); 16-bit gates and task gates are not modelled.</summary>
+    /// <summary>32-bit interrupt gate (0xE), trap gate (0xF) or task gate (5); 16-bit gates are not modelled.</summary>
     public bool IsInterruptGate => !IsCodeOrData && Type == 0xE;
     public bool IsTrapGate => !IsCodeOrData && Type == 0xF;
+    public bool IsTaskGate => !IsCodeOrData && Type == 0x5;
     /// <summary>An available (9) or busy (0xB) 32-bit TSS.</summary>
     public bool IsTss32 => !IsCodeOrData && (Type & 0xD) == 0x9;
 

@@ -42,12 +42,18 @@ public readonly record struct GuestFault(FaultVector Vector, uint ErrorCode, uin
 /// Thrown by a handler to abandon the current instruction. Handlers do all their reads and checks
 /// before their first architectural write, so the state is exactly as before the instruction.
 /// </summary>
-public sealed class GuestFaultException(GuestFault fault, bool isTrap = false) : Exception(fault.ToString())
+public sealed class GuestFaultException(GuestFault fault, bool isTrap = false, bool afterTaskSwitch = false) : Exception(fault.ToString())
 {
     public GuestFault Fault { get; } = fault;
 
     /// <summary>Traps (INT3, INTO) report the address after the instruction; faults the instruction itself.</summary>
     public bool IsTrap { get; } = isTrap;
+
+    /// <summary>
+    /// Raised while a task switch loaded the new task's segments: the switch has happened, and the fault
+    /// belongs to the new task, at the EIP already loaded (neither the instruction's nor the next one's).
+    /// </summary>
+    public bool AfterTaskSwitch { get; } = afterTaskSwitch;
 
     public static GuestFaultException Trap(FaultVector vector) => new(new GuestFault(vector, 0, 0, InterruptSource.Software), isTrap: true);
 

@@ -23,6 +23,10 @@ public static unsafe class SystemBinders
             Mnemonic.Str => memory ? (Handler)(&DescriptorTables.Str<MemOperand>) : (Handler)(&DescriptorTables.Str<RegDst>),
             Mnemonic.Lldt => memory ? (Handler)(&DescriptorTables.Lldt<MemOperand>) : (Handler)(&DescriptorTables.Lldt<RegDst>),
             Mnemonic.Sldt => memory ? (Handler)(&DescriptorTables.Sldt<MemOperand>) : (Handler)(&DescriptorTables.Sldt<RegDst>),
+            Mnemonic.Lar => SegmentCheck(i, memory, lar: true),
+            Mnemonic.Lsl => SegmentCheck(i, memory, lar: false),
+            Mnemonic.Verr => memory ? (Handler)(&SegmentChecks.Verr<MemOperand>) : (Handler)(&SegmentChecks.Verr<RegDst>),
+            Mnemonic.Verw => memory ? (Handler)(&SegmentChecks.Verw<MemOperand>) : (Handler)(&SegmentChecks.Verw<RegDst>),
             Mnemonic.Smsw => memory ? (Handler)(&ControlRegisters.Smsw<MemOperand>) : (Handler)(&ControlRegisters.Smsw<RegDst>),
             Mnemonic.Clts => (Handler)(&ControlRegisters.Clts),
             Mnemonic.Invlpg => (Handler)(&ControlRegisters.Invlpg),
@@ -66,6 +70,19 @@ public static unsafe class SystemBinders
         if (from is >= Register.DR0 and <= Register.DR7) { op.Extra = (byte)(from - Register.DR0); return (Handler)(&ControlRegisters.MovFromDr); }
         return null;
     }
+
+    /// <summary>LAR and LSL: the destination register (16 or 32 bits) is op.Reg, the selector a register (op.Rm) or memory.</summary>
+    private static Handler? SegmentCheck(in Instruction i, bool memory, bool lar) => (lar, i.Op0Register.GetSize() == 2, memory) switch
+    {
+        (true, true, false) => (Handler)(&SegmentChecks.Lar<W16, RegSrc>),
+        (true, true, true) => (Handler)(&SegmentChecks.Lar<W16, MemOperand>),
+        (true, false, false) => (Handler)(&SegmentChecks.Lar<W32, RegSrc>),
+        (true, false, true) => (Handler)(&SegmentChecks.Lar<W32, MemOperand>),
+        (false, true, false) => (Handler)(&SegmentChecks.Lsl<W16, RegSrc>),
+        (false, true, true) => (Handler)(&SegmentChecks.Lsl<W16, MemOperand>),
+        (false, false, false) => (Handler)(&SegmentChecks.Lsl<W32, RegSrc>),
+        (false, false, true) => (Handler)(&SegmentChecks.Lsl<W32, MemOperand>),
+    };
 
     private static Handler? PortIoHandler(in Instruction i, bool input)
     {
@@ -133,11 +150,14 @@ public static unsafe class SystemBinders
         _ => null,
     };
 
-    /// <summary>Instructions after which the block must end: their effects (devices, translation) must be seen before the next instruction is fetched.</summary>
+    /// <summary>
+    /// Instructions after which the block must end: their effects (devices, translation, a debug trap
+    /// from TF or DR7 that the run loop decides per block) must be seen before the next instruction is fetched.
+    /// </summary>
     public static bool EndsBlock(in Instruction i) => i.Mnemonic switch
     {
-        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg => true,
-        Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15,
+        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg or Mnemonic.Popfd => true,
+        Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15 or >= Register.DR0 and <= Register.DR15,
         _ => false,
     };
 }

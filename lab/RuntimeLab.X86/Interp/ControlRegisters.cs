@@ -54,13 +54,13 @@ public static unsafe class ControlRegisters
     public static void MovToDr(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireRing0(s);
-        s->DebugRegs[op->Extra] = s->Regs[op->Reg >> 2];
+        Breakpoints.WriteRegister(s, op->Extra, s->Regs[op->Reg >> 2]);
     }
 
     public static void MovFromDr(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireRing0(s);
-        s->Regs[op->Reg >> 2] = s->DebugRegs[op->Extra];
+        s->Regs[op->Reg >> 2] = Breakpoints.ReadRegister(s, op->Extra);
     }
 
     public static void Clts(CpuState* s, DecodedOp* op)

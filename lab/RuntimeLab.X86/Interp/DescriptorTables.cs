@@ -48,13 +48,37 @@ public static unsafe class DescriptorTables
         TDst.Write<W16>(s, op, s->TaskRegister);
     }
 
-    /// <summary>LLDT: only the null selector (no LDT) is accepted; LDTs are not modelled.</summary>
+    /// <summary>
+    /// LLDT: the selector names an LDT descriptor (system type 2) in the GDT, whose base and limit later
+    /// TI = 1 selectors index. A null selector leaves no LDT: the limit is 0, so TI = 1 selectors fault.
+    /// </summary>
     public static void Lldt<TSrc>(CpuState* s, DecodedOp* op) where TSrc : struct, IOperand
     {
         Privilege.RequireRing0(s);
         var selector = (ushort)TSrc.Read<W16>(s, op);
-        if ((selector & 0xFFFC) != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection, selector & 0xFFFCu);
+        if ((selector & 0xFFFC) == 0)
+        {
+            s->LdtRegister = selector;
+            s->LdtBase = s->LdtLimit = 0;
+            return;
+        }
+        LoadLdt(s, selector, FaultVector.GeneralProtection, FaultVector.SegmentNotPresent);
+    }
+
+    /// <summary>
+    /// Loads LDTR from a GDT descriptor; a bad one raises <paramref name="invalid"/> and a missing one
+    /// <paramref name="missing"/>, with the selector (LLDT: #GP and #NP; a task switch: #TS for both).
+    /// </summary>
+    public static void LoadLdt(CpuState* s, ushort selector, FaultVector invalid, FaultVector missing)
+    {
+        var error = selector & 0xFFFCu;
+        if ((selector & 4) != 0) throw GuestFaultException.Of(invalid, error);
+        var ldt = ProtectedSegments.Read(s, selector, invalid);
+        if (ldt.IsCodeOrData || ldt.Type != 2) throw GuestFaultException.Of(invalid, error);
+        if (!ldt.Present) throw GuestFaultException.Of(missing, error);
         s->LdtRegister = selector;
+        s->LdtBase = ldt.Base;
+        s->LdtLimit = ldt.Limit;
     }
 
     public static void Sldt<TDst>(CpuState* s, DecodedOp* op) where TDst : struct, IOperand

@@ -7,8 +7,9 @@ namespace RuntimeLab.X86.Interp;
 /// <summary>
 /// Far JMP, CALL and RET and IRET in protected mode (system mode only; #UD in Linux user mode as before).
 /// Direct far targets carry the selector in <see cref="DecodedOp.Imm2"/> and the offset in
-/// <see cref="DecodedOp.Imm"/>; indirect ones read an m16:32 pointer. Transfers go to code segments only
-/// (call gates and TSS targets raise #GP); returns may go to an outer privilege level, popping SS:ESP.
+/// <see cref="DecodedOp.Imm"/>; indirect ones read an m16:32 pointer. Transfers go to code segments, or
+/// switch tasks through a TSS or task gate (call gates raise #GP); returns may go to an outer privilege
+/// level, popping SS:ESP, and IRET with NT set returns to the previous task.
 /// All reads and checks come before the first register write, so a fault leaves the state unchanged.
 /// </summary>
 public static unsafe class FarTransfers
@@ -16,7 +17,7 @@ public static unsafe class FarTransfers
     public static void JmpFar(CpuState* s, DecodedOp* op)
     {
         if (s->IsRealMode) { RealMode.Jump(s, (ushort)op->Imm2, op->Imm); return; }
-        Jump(s, (ushort)op->Imm2, op->Imm);
+        Jump(s, op, (ushort)op->Imm2, op->Imm);
     }
 
     public static void JmpFarIndirect(CpuState* s, DecodedOp* op)
@@ -25,7 +26,7 @@ public static unsafe class FarTransfers
         var address = MemOperand.Address(s, op);
         var offset = Mem.Read32(s, address);
         if (s->IsRealMode) { RealMode.Jump(s, Mem.Read16(s, address + 4), offset); return; }
-        Jump(s, Mem.Read16(s, address + 4), offset);
+        Jump(s, op, Mem.Read16(s, address + 4), offset);
     }
 
     public static void CallFar(CpuState* s, DecodedOp* op)
@@ -73,16 +74,16 @@ public static unsafe class FarTransfers
     }
 
     /// <summary>
-    /// IRETD without NT: pops EIP, CS and EFLAGS, and SS:ESP too when returning to an outer level.
+    /// IRETD: pops EIP, CS and EFLAGS, and SS:ESP too when returning to an outer level.
     /// EFLAGS bits follow POPF's rules at the old CPL (IOPL only at CPL 0, IF only when CPL &lt;= IOPL).
-    /// Returning outward nulls the data segment registers the outer level may not use. Not modelled:
-    /// nested tasks (NT set raises #GP) and virtual-8086 returns.
+    /// Returning outward nulls the data segment registers the outer level may not use. With NT set it is
+    /// a task return instead (<see cref="TaskSwitch.ReturnToPreviousTask"/>). Not modelled: virtual-8086 returns.
     /// </summary>
     public static void Iret(CpuState* s, DecodedOp* op)
     {
         Privilege.RequireSystemMode(s);
         if (s->IsRealMode) { RealMode.Iret(s, 4); return; }
-        if ((s->FlagsRest & EflagsBits.NT) != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
+        if ((s->FlagsRest & EflagsBits.NT) != 0) { TaskSwitch.ReturnToPreviousTask(s, op->NextEip); return; }
         var eip = GuestStack.Peek32(s);
         var selector = (ushort)GuestStack.Peek32(s, 4);
         var eflags = GuestStack.Peek32(s, 8);
@@ -118,9 +119,10 @@ public static unsafe class FarTransfers
         InterruptFlag.RequestDeliveryIfPending(s);
     }
 
-    private static void Jump(CpuState* s, ushort selector, uint offset)
+    private static void Jump(CpuState* s, DecodedOp* op, ushort selector, uint offset)
     {
         Privilege.RequireSystemMode(s);
+        if (TaskSwitch.TryFarTransfer(s, selector, TaskSwitchKind.Jump, op->NextEip)) return;
         var code = CheckedSameLevelTarget(s, selector);
         ProtectedSegments.CommitCode(s, selector, code, s->Cpl);
         s->Eip = offset;
@@ -129,6 +131,7 @@ public static unsafe class FarTransfers
     private static void Call(CpuState* s, DecodedOp* op, ushort selector, uint offset)
     {
         Privilege.RequireSystemMode(s);
+        if (TaskSwitch.TryFarTransfer(s, selector, TaskSwitchKind.Call, op->NextEip)) return;
         var code = CheckedSameLevelTarget(s, selector);
         var esp = s->Regs[Gpr.Esp];
         var stackBase = s->SegmentBase[Seg.Ss];

@@ -28,7 +28,12 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     public TraceOptions? Trace
     {
         get => _traceOptions;
-        set { _traceOptions = value; _tracer = value is null ? null : new Tracer(value); }
+        set
+        {
+            _traceOptions = value;
+            _tracer = value is null ? null : new Tracer(value);
+            State->SlowPath = value is null ? State->SlowPath & ~CpuState.TraceBit : State->SlowPath | CpuState.TraceBit;
+        }
     }
 
     private TraceOptions? _traceOptions;
@@ -113,20 +118,12 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
             s->Eip = block->FallthroughEip;
             try
             {
-                if (_tracer is { Active: true } tracer)
-                {
-                    for (; op < end; op++)
-                    {
-                        op->Handler(s, op);
-                        // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
-                        tracer.Record(s, block, op);
-                    }
-                }
-                else
+                if (s->SlowPath == 0)
                 {
                     for (; op < end; op++) op->Handler(s, op);
+                    s->InstructionCount += (ulong)block->Count;
                 }
-                s->InstructionCount += (ulong)block->Count;
+                else RunSlowly(s, block, ref op);
             }
             catch (RestartInstructionException)
             {
@@ -139,13 +136,53 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
             {
                 var retired = (ulong)(op - block->Ops);
                 s->InstructionCount += fault.IsTrap ? retired + 1 : retired;
-                s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
+                if (!fault.AfterTaskSwitch) s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
                 s->FaultingEip = op->Eip;
                 s->Fault = fault.Fault;
                 s->Stop = StopReason.Fault;
             }
         }
         return s->Stop;
+    }
+
+    /// <summary>
+    /// A block while <see cref="CpuState.SlowPath"/> is set. Tracing runs it whole, recording each op; debug
+    /// traps and breakpoints run only its first instruction, between <see cref="Breakpoints"/>' checks,
+    /// so that the next one starts a block of its own. <paramref name="op"/> is left at the op that
+    /// faulted, for the caller's fault handling.
+    /// </summary>
+    private void RunSlowly(CpuState* s, Block* block, ref DecodedOp* op)
+    {
+        var tracer = _tracer is { Active: true } active ? active : null;
+        if (tracer is null) s->SlowPath &= ~CpuState.TraceBit;
+        if ((s->SlowPath & ~CpuState.TraceBit) == 0)
+        {
+            for (var end = block->Ops + block->Count; op < end; op++)
+            {
+                op->Handler(s, op);
+                // Mid-block, EIP is not maintained op by op: the trace line names the op itself.
+                tracer?.Record(s, block, op);
+            }
+            s->InstructionCount += (ulong)block->Count;
+            return;
+        }
+        var flagsAtStart = s->FlagsRest;
+        s->Eip = op->NextEip;
+        var shadowed = Breakpoints.BeforeInstruction(s, op);
+        try
+        {
+            op->Handler(s, op);
+        }
+        catch (RestartInstructionException)
+        {
+            s->Eip = op->Eip; // a REP iteration is done (see RepeatBudget): the debug checks come before the next
+        }
+        tracer?.Record(s, block, op);
+        s->InstructionCount++;
+        if (!Breakpoints.AfterInstruction(s, flagsAtStart, shadowed)) return;
+        s->FaultingEip = op->Eip;
+        s->Fault = new GuestFault(FaultVector.Debug, 0, 0);
+        s->Stop = StopReason.Fault;
     }
 
     public string? Unimplemented(uint eip)

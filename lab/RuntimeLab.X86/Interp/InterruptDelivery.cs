@@ -9,7 +9,7 @@ namespace RuntimeLab.X86.Interp;
 /// switched to SS0:ESP0 of the TSS when the handler is more privileged, and EFLAGS, CS, EIP (and an
 /// error code) pushed. Everything is read and every push written before any register changes, so a
 /// fault during delivery leaves the state as it was and the machine can turn it into a double fault.
-/// Task gates and 16-bit gates raise #GP: they are not modelled.
+/// A task gate switches tasks (<see cref="TaskSwitch"/>); 16-bit gates raise #GP: they are not modelled.
 /// </summary>
 public static unsafe class InterruptDelivery
 {
@@ -26,10 +26,11 @@ public static unsafe class InterruptDelivery
         if ((vector << 3) + 7 > s->Idt.Limit) throw GuestFaultException.Of(FaultVector.GeneralProtection, gateError);
         var memory = SystemAddressSpace.Of(s);
         var gate = new Descriptor(memory.ReadSystem32(s->Idt.Base + (vector << 3)), memory.ReadSystem32(s->Idt.Base + (vector << 3) + 4));
-        if (!gate.IsInterruptGate && !gate.IsTrapGate) throw GuestFaultException.Of(FaultVector.GeneralProtection, gateError);
+        if (!gate.IsInterruptGate && !gate.IsTrapGate && !gate.IsTaskGate) throw GuestFaultException.Of(FaultVector.GeneralProtection, gateError);
         var cpl = s->Cpl;
         if (interrupt.Source == InterruptSource.Software && gate.Dpl < cpl) throw GuestFaultException.Of(FaultVector.GeneralProtection, gateError);
         if (!gate.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, gateError);
+        if (gate.IsTaskGate) { TaskSwitch.ThroughInterruptGate(s, gate, interrupt); return; }
 
         var code = ProtectedSegments.ReadCode(s, gate.GateSelector);
         var newCpl = code.IsConforming ? cpl : code.Dpl;

@@ -21,6 +21,7 @@ public static unsafe class InterruptFlag
     {
         Privilege.RequireIopl(s);
         s->FlagsRest |= EflagsBits.IF;
+        s->StepShadow = CpuState.StiShadow;
         RequestDeliveryIfPending(s);
     }
 

@@ -22,7 +22,8 @@ public unsafe struct DxPort : IPortOperand
 }
 
 /// <summary>
-/// IN, OUT, INS and OUTS on the machine's port bus (system mode; #UD in Linux user mode as before).
+/// IN, OUT, INS and OUTS on the machine's port bus (system mode; #UD in Linux user mode as before),
+/// when <see cref="IoPermission"/> allows the port.
 /// Each OUT ends its block and asks the run loop to stop, so the machine sees a device's side effects
 /// (an exit request, an interrupt newly unmasked or acknowledged) before the guest runs on. REP INS
 /// and REP OUTS run in <see cref="RepeatBudget"/>s like the other string instructions.
@@ -31,21 +32,23 @@ public static unsafe class PortIo
 {
     public static void In<TW, TPort>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TPort : struct, IPortOperand
     {
-        Privilege.RequireIopl(s);
-        TW.WriteReg(s, 0, Bus(s).Read(TPort.Port(s, op), TW.Bits / 8));
+        var port = TPort.Port(s, op);
+        IoPermission.Require(s, port, TW.Bits / 8);
+        TW.WriteReg(s, 0, Bus(s).Read(port, TW.Bits / 8));
     }
 
     public static void Out<TW, TPort>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TPort : struct, IPortOperand
     {
-        Privilege.RequireIopl(s);
-        Bus(s).Write(TPort.Port(s, op), TW.Bits / 8, TW.ReadReg(s, 0) & TW.Mask);
+        var port = TPort.Port(s, op);
+        IoPermission.Require(s, port, TW.Bits / 8);
+        Bus(s).Write(port, TW.Bits / 8, TW.ReadReg(s, 0) & TW.Mask);
         s->Stop = StopReason.DeviceRequest;
     }
 
     /// <summary>OUTS: from seg:ESI (DS unless overridden) to port DX, repeated ECX times under REP.</summary>
     public static void Outs<TW, TRep>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TRep : struct, IRepeat
     {
-        Privilege.RequireIopl(s);
+        IoPermission.Require(s, (ushort)s->Regs[Gpr.Edx], TW.Bits / 8);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
         s->Stop = StopReason.DeviceRequest;
@@ -68,7 +71,7 @@ public static unsafe class PortIo
     /// <summary>INS: from port DX to ES:EDI. The destination is checked before the port is read, so a fault loses no input.</summary>
     public static void Ins<TW, TRep>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TRep : struct, IRepeat
     {
-        Privilege.RequireIopl(s);
+        IoPermission.Require(s, (ushort)s->Regs[Gpr.Edx], TW.Bits / 8);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
         var deferred = TRep.Repeats ? RepeatBudget.Defer(s) : 0;

@@ -16,7 +16,7 @@ public static unsafe class PortStrings16
 
     public static void Outs<TW, TRep>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TRep : struct, IRepeat
     {
-        Privilege.RequireIopl(s);
+        IoPermission.Require(s, (ushort)s->Regs[Gpr.Edx], TW.Bits / 8);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
         s->Stop = StopReason.DeviceRequest;
@@ -33,7 +33,7 @@ public static unsafe class PortStrings16
     /// <summary>The destination is checked before the port is read, so a fault loses no input.</summary>
     public static void Ins<TW, TRep>(CpuState* s, DecodedOp* op) where TW : struct, IWidth where TRep : struct, IRepeat
     {
-        Privilege.RequireIopl(s);
+        IoPermission.Require(s, (ushort)s->Regs[Gpr.Edx], TW.Bits / 8);
         var bus = Bus(s);
         var step = (s->FlagsRest & EflagsBits.DF) != 0 ? -(TW.Bits / 8) : TW.Bits / 8;
         do

@@ -15,7 +15,7 @@ public static unsafe class Privilege
         if (s->Cpl != 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
     }
 
-    /// <summary>CLI, STI and port I/O: allowed when CPL &lt;= IOPL (the TSS I/O permission bitmap is not modelled).</summary>
+    /// <summary>CLI and STI: allowed when CPL &lt;= IOPL (port I/O may also be allowed by the TSS, see <see cref="IoPermission"/>).</summary>
     public static void RequireIopl(CpuState* s)
     {
         if (s->Mode != ExecutionMode.System) throw GuestFaultException.Of(FaultVector.InvalidOpcode);

@@ -6,20 +6,31 @@ namespace RuntimeLab.X86.Interp;
 /// <summary>
 /// Segment loads in protected mode (system mode only): the selector names a GDT descriptor whose
 /// base and limit go to the segment cache in <see cref="CpuState"/>, after the checks of Intel SDM
-/// vol. 3, 5.5-5.8. Faults carry the selector (without RPL) as their error code. Not modelled: the LDT
-/// (TI = 1 faults), limit checks on accesses, and the accessed bit in descriptors. Code segments may
-/// have any base: blocks are keyed by CS base, EIP and the code mode.
+/// vol. 3, 5.5-5.8. A selector with TI set names an entry of the LDT that LLDT loaded. Faults carry
+/// the selector (without RPL) as their error code. MOV and POP to a segment register set the
+/// descriptor's accessed bit (a far JMP leaves it clear, as in QEMU). Not modelled: limit checks on
+/// accesses. Code segments may have any base: blocks are keyed by CS base, EIP and the code mode.
 /// </summary>
 public static unsafe class ProtectedSegments
 {
-    /// <summary>Reads the descriptor a non-null selector names, or raises #GP(selector) when it lies outside the GDT.</summary>
+    /// <summary>Reads the descriptor a non-null selector names, or raises #GP(selector) when it lies outside its table.</summary>
     public static Descriptor Read(CpuState* s, ushort selector, FaultVector outOfTable = FaultVector.GeneralProtection)
     {
-        var index = (uint)(selector & ~7);
-        if ((selector & 4) != 0 || index + 7 > s->Gdt.Limit) throw GuestFaultException.Of(outOfTable, selector & 0xFFFCu);
+        var address = DescriptorAddress(s, selector, outOfTable);
         var memory = SystemAddressSpace.Of(s);
-        return new Descriptor(memory.ReadSystem32(s->Gdt.Base + index), memory.ReadSystem32(s->Gdt.Base + index + 4));
+        return new Descriptor(memory.ReadSystem32(address), memory.ReadSystem32(address + 4));
     }
+
+    /// <summary>The linear address of the descriptor a selector names: in the LDT when TI (bit 2) is set, else in the GDT.</summary>
+    public static uint DescriptorAddress(CpuState* s, ushort selector, FaultVector outOfTable = FaultVector.GeneralProtection)
+    {
+        if (!InTable(s, selector)) throw GuestFaultException.Of(outOfTable, selector & 0xFFFCu);
+        return ((selector & 4) != 0 ? s->LdtBase : s->Gdt.Base) + (uint)(selector & ~7);
+    }
+
+    /// <summary>Whether the selector's descriptor lies inside the GDT or LDT it names.</summary>
+    public static bool InTable(CpuState* s, ushort selector) =>
+        (uint)(selector & ~7) + 7 <= ((selector & 4) != 0 ? s->LdtLimit : s->Gdt.Limit);
 
     /// <summary>MOV/POP to DS, ES, FS, GS or SS.</summary>
     public static void LoadData(CpuState* s, int segment, ushort selector)
@@ -33,7 +44,9 @@ public static unsafe class ProtectedSegments
             var stack = Read(s, selector);
             if (rpl != cpl || !stack.IsWritableData || stack.Dpl != cpl) throw GuestFaultException.Of(FaultVector.GeneralProtection, error);
             if (!stack.Present) throw GuestFaultException.Of(FaultVector.StackFault, error);
+            MarkAccessed(s, selector, stack);
             Commit(s, segment, selector, stack);
+            s->StepShadow = CpuState.StackShadow;
             return;
         }
         if ((selector & 0xFFFC) == 0)
@@ -48,7 +61,16 @@ public static unsafe class ProtectedSegments
         var privileged = !data.IsConforming && data.Dpl < Math.Max(cpl, rpl);
         if (!data.IsReadable || privileged) throw GuestFaultException.Of(FaultVector.GeneralProtection, error);
         if (!data.Present) throw GuestFaultException.Of(FaultVector.SegmentNotPresent, error);
+        MarkAccessed(s, selector, data);
         Commit(s, segment, selector, data);
+    }
+
+    /// <summary>A segment register load sets the descriptor's accessed bit, as qemu-system-i386 does for MOV and POP to a segment register.</summary>
+    private static void MarkAccessed(CpuState* s, ushort selector, Descriptor descriptor)
+    {
+        const uint Accessed = 1 << 8;
+        if ((descriptor.High & Accessed) != 0) return;
+        SystemAddressSpace.Of(s).WriteSystem32(DescriptorAddress(s, selector) + 4, descriptor.High | Accessed);
     }
 
     /// <summary>

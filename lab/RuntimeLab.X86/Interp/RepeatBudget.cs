@@ -25,14 +25,20 @@ public static unsafe class RepeatBudget
 {
     public const uint Elements = 1 << 16;
 
-    /// <summary>Caps ECX at the budget in system mode; returns the count set aside, to add back afterwards.</summary>
+    /// <summary>
+    /// Caps ECX at the budget in system mode; returns the count set aside, to add back afterwards. While
+    /// single-stepping or with a breakpoint enabled the budget is one element: the #DB of TF or of a
+    /// data breakpoint comes after each iteration, with EIP still at the instruction, as in QEMU.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Defer(CpuState* s)
     {
         ref uint ecx = ref s->Regs[Gpr.Ecx];
-        if (s->Mode != ExecutionMode.System || ecx <= Elements) return 0;
-        var rest = ecx - Elements;
-        ecx = Elements;
+        if (s->Mode != ExecutionMode.System) return 0;
+        var budget = (s->SlowPath & (EflagsBits.TF | DebugRegisterBits.Enables)) != 0 ? 1 : Elements;
+        if (ecx <= budget) return 0;
+        var rest = ecx - budget;
+        ecx = budget;
         return rest;
     }
 

@@ -6,7 +6,7 @@ namespace RuntimeLab.X86.Interp;
 /// <summary>
 /// The 32-bit TSS as far as ring transitions need it: LTR loads the task register, and an interrupt
 /// into a more privileged handler takes its stack from SSn:ESPn (offsets 4 + 8n and 8 + 8n). Hardware
-/// task switches (task gates, JMP/CALL to a TSS) are not modelled.
+/// task switches are in <see cref="TaskSwitch"/>.
 /// </summary>
 public static unsafe class TaskStateSegment
 {

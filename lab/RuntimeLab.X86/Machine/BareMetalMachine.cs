@@ -75,6 +75,8 @@ public sealed unsafe class BareMetalMachine : IDisposable
         s->Cr0 = Cr0Bits.PE | Cr0Bits.ET;
         s->Gdt = new DescriptorTableRegister { Base = MultibootLoader.BootGdt, Limit = 23 };
         s->Idt = new DescriptorTableRegister { Base = 0, Limit = 0x3FF }; // the real-mode vector table the BIOS left
+        s->LdtLimit = 0xFFFF; // LDTR as reset leaves it (base 0), which QEMU's loader keeps
+        Breakpoints.Reset(s);
         ProtectedSegments.Commit(s, Seg.Cs, 0x08, ProtectedSegments.Read(s, 0x08));
         foreach (var segment in new[] { Seg.Ds, Seg.Es, Seg.Ss, Seg.Fs, Seg.Gs })
             ProtectedSegments.Commit(s, segment, 0x10, ProtectedSegments.Read(s, 0x10));
@@ -176,7 +178,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
                     return false;
                 }
                 // INT n pushed nothing and is a trap only when it succeeds: a fault delivering it is a fault of the INT instruction.
-                if (fault.Source == InterruptSource.Software) s->Eip = s->FaultingEip;
+                if (fault.Source == InterruptSource.Software && !nested.AfterTaskSwitch) s->Eip = s->FaultingEip;
                 fault = IsDoubleFault(fault, nested.Fault) ? new GuestFault(FaultVector.DoubleFault, 0, 0) : nested.Fault;
             }
         }

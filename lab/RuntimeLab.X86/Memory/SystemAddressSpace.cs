@@ -84,8 +84,17 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
         return PageWalk.Translate(_ram, _cpu->Cr0, _cpu->Cr3, _cpu->Cr4, linear, access, user ?? _cpu->Cpl == 3);
     }
 
-    public void Read(uint address, Span<byte> destination) => Access(address, destination, AccessKind.Read, user: null);
-    public void Write(uint address, ReadOnlySpan<byte> source) => WriteAs(address, source, user: null);
+    public void Read(uint address, Span<byte> destination)
+    {
+        if ((_cpu->DebugRegs[7] & DebugRegisterBits.Enables) != 0) Interp.Breakpoints.RecordDataAccess(_cpu, address, (uint)destination.Length, write: false);
+        Access(address, destination, AccessKind.Read, user: null);
+    }
+
+    public void Write(uint address, ReadOnlySpan<byte> source)
+    {
+        if ((_cpu->DebugRegs[7] & DebugRegisterBits.Enables) != 0) Interp.Breakpoints.RecordDataAccess(_cpu, address, (uint)source.Length, write: true);
+        WriteAs(address, source, user: null);
+    }
     public void Fetch(uint address, Span<byte> destination) => Read(address, destination);
 
     /// <summary>A supervisor-privilege access (GDT, IDT, TSS, the ring-0 stack of an interrupt), not cached in the TLB.</summary>
@@ -96,7 +105,15 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
         return value;
     }
 
+    public ushort ReadSystem16(uint linear)
+    {
+        ushort value;
+        Access(linear, new Span<byte>(&value, 2), AccessKind.Read, user: false);
+        return value;
+    }
+
     public void WriteSystem32(uint linear, uint value) => WriteAs(linear, new ReadOnlySpan<byte>(&value, 4), user: false);
+    public void WriteSystem16(uint linear, ushort value) => WriteAs(linear, new ReadOnlySpan<byte>(&value, 2), user: false);
 
     private void Access(uint address, Span<byte> destination, AccessKind kind, bool? user)
     {
@@ -145,6 +162,8 @@ public sealed unsafe class SystemAddressSpace : IAddressSpace, IDisposable
 
     private void Fill(uint page, PageTranslation translation)
     {
+        // A page a data breakpoint watches stays out of the TLB, so that every access to it comes here.
+        if ((_cpu->DebugRegs[7] & DebugRegisterBits.Enables) != 0 && Interp.Breakpoints.WatchesPage(_cpu, page)) return;
         var entry = Tlb + (page & TlbMask);
         var writable = translation.Writable && !_codeByPhysicalPage.ContainsKey(translation.PhysicalPage);
         entry->ReadPage = page;

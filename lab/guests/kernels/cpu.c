@@ -7,21 +7,26 @@ struct table_register { u16 limit; u32 base; } __attribute__((packed));
 /* The 32-bit TSS: only the ring-0 stack is used (for interrupts from ring 3). */
 static struct { u32 link, esp0, ss0, rest[23]; } __attribute__((packed)) tss;
 
-static struct gdt_entry gdt[6];
+static struct gdt_entry gdt[GDT_ENTRIES];
 static struct idt_entry idt[256];
 static handler_t handlers[256];
 extern u32 isr_stubs[];   /* isr.S: the address of each vector's stub */
 extern void isr_stub_0x80(void);
 
-static void gdt_set(int index, u32 base, u32 limit, u8 access, u8 flags)
+void descriptor_set(void *entry, u32 base, u32 limit, u8 access, u8 flags)
 {
-    gdt[index].limit_low = limit & 0xFFFF;
-    gdt[index].base_low = base & 0xFFFF;
-    gdt[index].base_mid = (base >> 16) & 0xFF;
-    gdt[index].access = access;
-    gdt[index].flags_limit = (u8)((flags << 4) | ((limit >> 16) & 0xF));
-    gdt[index].base_high = (base >> 24) & 0xFF;
+    struct gdt_entry *e = entry;
+    e->limit_low = limit & 0xFFFF;
+    e->base_low = base & 0xFFFF;
+    e->base_mid = (base >> 16) & 0xFF;
+    e->access = access;
+    e->flags_limit = (u8)((flags << 4) | ((limit >> 16) & 0xF));
+    e->base_high = (base >> 24) & 0xFF;
 }
+
+static void gdt_set(int index, u32 base, u32 limit, u8 access, u8 flags) { descriptor_set(&gdt[index], base, limit, access, flags); }
+
+void gdt_set_entry(int index, u32 base, u32 limit, u8 access, u8 flags) { gdt_set(index, base, limit, access, flags); }
 
 void gdt_init(void)
 {
@@ -70,6 +75,28 @@ void idt_init(void)
 }
 
 void set_handler(int vector, handler_t handler) { handlers[vector] = handler; }
+
+void idt_set_task_gate(int vector, u16 tss_selector)
+{
+    idt[vector].offset_low = 0;
+    idt[vector].selector = tss_selector;
+    idt[vector].zero = 0;
+    idt[vector].type = 0x85;
+    idt[vector].offset_high = 0;
+}
+
+volatile u32 recover_at, caught_vector, caught_error;
+
+static void recover(struct frame *f)
+{
+    if (!recover_at) unhandled(f);
+    caught_vector = f->vector;
+    caught_error = f->error;
+    f->eip = recover_at;
+    recover_at = 0;
+}
+
+void recover_from(int vector) { handlers[vector] = recover; }
 
 void allow_from_user(int vector) { idt[vector].type = 0xEE; }
 

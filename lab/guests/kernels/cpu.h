@@ -9,6 +9,17 @@
 #define USER_CODE   0x1B   /* GDT entry 3, RPL 3 */
 #define USER_DATA   0x23   /* GDT entry 4, RPL 3 */
 #define TSS_SELECTOR 0x28
+/* Entries 6 and up are free for the kernels' own descriptors (gdt_set_entry). */
+#define GDT_ENTRIES 24
+#define GDT_SELECTOR(index, rpl) (((index) << 3) | (rpl))
+
+/* The 32-bit TSS (Intel SDM vol. 3, 8.2.1); the I/O permission bitmap, when there is one, follows at iomap_base. */
+struct tss32 {
+    u32 link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+    u32 eax, ecx, edx, ebx, esp, ebp, esi, edi;
+    u32 es, cs, ss, ds, fs, gs, ldt;
+    u16 trap, iomap_base;
+} __attribute__((packed));
 
 /* What isr.S pushes, lowest address first: segment registers, pusha, vector, error code, then the CPU's frame. */
 struct frame {
@@ -30,6 +41,17 @@ void allow_from_user(int vector);
 /* Remaps the PICs to vectors 0x20 and 0x28, all lines masked. */
 void pic_remap(void);
 void tss_set_kernel_stack(u32 esp0);
+/* Fills one 8-byte descriptor of a GDT or LDT: access is the type byte (P, DPL, S, type), flags the high nibble (G, D/B). */
+void descriptor_set(void *entry, u32 base, u32 limit, u8 access, u8 flags);
+void gdt_set_entry(int index, u32 base, u32 limit, u8 access, u8 flags);
+/* A task gate (type 5) at an IDT vector, naming a TSS selector. */
+void idt_set_task_gate(int vector, u16 tss_selector);
+
+/* Provoking faults on purpose: while recover_at is non-zero, a vector given to recover_from() records
+   the fault in caught_vector/caught_error and resumes at recover_at (which it clears), with the faulting
+   code's registers and stack: recover_at must be a label of the same asm statement. */
+extern volatile u32 recover_at, caught_vector, caught_error;
+void recover_from(int vector);
 
 static inline u32 read_cr0(void) { u32 v; __asm__ volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u32 read_cr2(void) { u32 v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }
