@@ -156,7 +156,7 @@ public static unsafe class SystemBinders
     /// </summary>
     public static bool EndsBlock(in Instruction i) => i.Mnemonic switch
     {
-        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg or Mnemonic.Popfd => true,
+        Mnemonic.Hlt or Mnemonic.Out or Mnemonic.Outsb or Mnemonic.Outsw or Mnemonic.Outsd or Mnemonic.Invlpg or Mnemonic.Popfd or Mnemonic.Clts => true,
         Mnemonic.Mov => i.Op0Kind == OpKind.Register && i.Op0Register is >= Register.CR0 and <= Register.CR15 or >= Register.DR0 and <= Register.DR15,
         _ => false,
     };

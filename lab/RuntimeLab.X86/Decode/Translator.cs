@@ -15,6 +15,9 @@ public delegate bool Binder(in Instruction instruction, ref DecodedOp op, Operan
 /// </summary>
 public static unsafe class Translator
 {
+    /// <summary>The x87 family: in a block decoded with the FPU unavailable its instructions are #NM.</summary>
+    private static readonly Binder s_x87 = FpuBinders.Fpu;
+
     private static readonly Binder[] s_binders =
     [
         CoreBinders.Alu,
@@ -28,7 +31,7 @@ public static unsafe class Translator
         StringBinders.String,
         BitBinders.Bit,
         BcdBinders.Bcd,
-        FpuBinders.Fpu,
+        s_x87,
     ];
 
     /// <summary>Binds one instruction decoded for <paramref name="mode"/> (its stack width picks the stack handlers).</summary>
@@ -42,7 +45,11 @@ public static unsafe class Translator
         FillOperands(instruction, ref op);
         var info = OperandInfo.Of(instruction) with { Stack32 = (mode & CodeMode.Stack32) != 0 };
         foreach (var bind in s_binders)
-            if (bind(instruction, ref op, info)) break;
+        {
+            if (!bind(instruction, ref op, info)) continue;
+            if (bind == s_x87 && (mode & CodeMode.FpuUnavailable) != 0) op.Handler = &Fpu.FpuControl.Unavailable;
+            break;
+        }
         // A null handler would be a jump to address 0 in the host: whatever a binder did, never let one through.
         if (op.Handler == null) op.Handler = &SystemOps.Undefined;
     }

@@ -25,6 +25,9 @@ public static unsafe class FpuControl
         if ((s->Fpu.Status & FpuStatus.ES) != 0 && (s->Cr0 & Cr0Bits.NE) != 0) throw GuestFaultException.Of(FaultVector.FloatingPoint);
     }
 
+    /// <summary>Any x87 instruction while CR0.EM or CR0.TS is set (bound at decode: see <see cref="CodeMode.FpuUnavailable"/>).</summary>
+    public static void Unavailable(CpuState* s, DecodedOp* op) => throw GuestFaultException.Of(FaultVector.DeviceNotAvailable);
+
     public static void LoadControlWord(CpuState* s, DecodedOp* op) => s->Fpu.Control = Mem.Read16(s, MemOperand.Address(s, op));
 
     public static void StoreControlWord(CpuState* s, DecodedOp* op) => Mem.Write16(s, MemOperand.Address(s, op), s->Fpu.Control);

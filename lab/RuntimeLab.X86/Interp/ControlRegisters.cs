@@ -25,6 +25,7 @@ public static unsafe class ControlRegisters
                 // ends here) is fetched through the cached CS as it stands, as on hardware; a far jump follows.
                 if ((value & Cr0Bits.PG) != 0 && (value & Cr0Bits.PE) == 0) throw GuestFaultException.Of(FaultVector.GeneralProtection);
                 s->Cr0 = (value & Cr0Writable) | Cr0Bits.ET;
+                Cr0Changed(s);
                 break;
             case 2: s->Cr2 = value; return;
             case 3: s->Cr3 = value & 0xFFFF_F018; break;
@@ -67,7 +68,13 @@ public static unsafe class ControlRegisters
     {
         Privilege.RequireRing0(s);
         s->Cr0 &= ~Cr0Bits.TS;
+        Cr0Changed(s);
     }
+
+    /// <summary>After any write of CR0: whether x87 instructions are available goes into the code mode, which keys the blocks.</summary>
+    public static void Cr0Changed(CpuState* s) => s->CodeMode = (s->Cr0 & (Cr0Bits.EM | Cr0Bits.TS)) != 0
+        ? s->CodeMode | CodeMode.FpuUnavailable
+        : s->CodeMode & ~CodeMode.FpuUnavailable;
 
     /// <summary>SMSW: the low word of CR0; not privileged.</summary>
     public static void Smsw<TDst>(CpuState* s, DecodedOp* op) where TDst : struct, IOperand

@@ -120,6 +120,7 @@ public static unsafe class TaskSwitch
 
         // From here on the new task is current: a fault below is taken in its context.
         s->Cr0 |= Cr0Bits.TS;
+        ControlRegisters.Cr0Changed(s);
         s->TaskRegister = selector;
         s->TaskBase = tss;
         s->TaskLimit = descriptor.Limit;

@@ -1,10 +1,11 @@
 /* The x87's faults in system mode: an unmasked exception (a division by zero with ZM clear) is
    pending until FWAIT, which raises #MF when CR0.NE is set; FWAIT
-   with CR0.MP and CR0.TS set raises #NM (lazy FPU switching), and BOUND out of range raises #BR.
+   with CR0.MP and CR0.TS set raises #NM (lazy FPU switching), as does any x87 instruction with TS or
+   EM set, and BOUND out of range raises #BR.
    Each handler fixes the cause, and the faulting instruction runs again. */
 #include "cpu.h"
 
-extern char fwait_mf[], fwait_nm[], bound_at[];
+extern char fwait_mf[], fwait_nm[], fld_ts[], fld_em[], bound_at[];
 static volatile u32 faults;
 
 static void on_math_fault(struct frame *f)
@@ -19,8 +20,10 @@ static void on_math_fault(struct frame *f)
 
 static void on_no_device(struct frame *f)
 {
-    puts("#NM: vector "); put_dec(f->vector); puts(", at the fwait: "); puts(f->eip == (u32)fwait_nm ? "yes" : "no"); puts("\n");
+    const char *at = f->eip == (u32)fwait_nm ? "the fwait" : f->eip == (u32)fld_ts ? "the fld1" : f->eip == (u32)fld_em ? "the fldz" : "elsewhere";
+    puts("#NM: vector "); put_dec(f->vector); puts(", at "); puts(at); puts("\n");
     __asm__ volatile("clts");
+    write_cr0(read_cr0() & ~0x04u);   /* and EM */
     faults++;
 }
 
@@ -60,6 +63,15 @@ int kmain(void)
     write_cr0(read_cr0() | 0x0A);   /* MP and TS, as an OS leaves them after a task switch */
     __asm__ volatile(".globl fwait_nm\n fwait_nm: fwait");
     puts("after #NM: faults "); put_dec(faults); puts(", ts: "); puts(read_cr0() & 0x08 ? "set" : "clear"); puts("\n");
+
+    /* Any x87 instruction with TS set (after a task switch), or with EM set (no FPU), is #NM. */
+    write_cr0(read_cr0() | 0x08);
+    __asm__ volatile(".globl fld_ts\n fld_ts: fld1\n fstp %%st(0)" : : : "memory");
+    puts("fld1 after #NM: faults "); put_dec(faults); puts("\n");
+    write_cr0((read_cr0() & ~0x02u) | 0x04);   /* EM, MP clear */
+    __asm__ volatile("fwait");                 /* WAIT ignores EM */
+    __asm__ volatile(".globl fld_em\n fld_em: fldz\n fstp %%st(0)" : : : "memory");
+    puts("fldz after #NM: faults "); put_dec(faults); puts(", em: "); puts(read_cr0() & 0x04 ? "set" : "clear"); puts("\n");
 
     static const int bounds[2] = { 0, 9 };
     int index = 12;
