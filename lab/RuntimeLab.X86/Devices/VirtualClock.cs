@@ -32,8 +32,6 @@ public sealed class VirtualClock(Func<ulong> instructionsRetired, ClockSource so
     private readonly Stopwatch _host = Stopwatch.StartNew();
     private ulong _idle;
 
-    public ClockSource Source => source;
-
     public ulong Nanoseconds => source == ClockSource.Host
         ? (ulong)(_host.ElapsedTicks * (1_000_000_000.0 / Stopwatch.Frequency))
         : instructionsRetired() + _idle;

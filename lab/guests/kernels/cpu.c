@@ -98,6 +98,15 @@ static void recover(struct frame *f)
 
 void recover_from(int vector) { handlers[vector] = recover; }
 
+void report_fault(const char *what, const char *if_none)
+{
+    puts(what); puts(": ");
+    if (caught_vector == NO_FAULT) puts(if_none);
+    else { puts("vector "); put_dec(caught_vector); puts(" error "); put_hex(caught_error); }
+    puts("\n");
+    caught_vector = NO_FAULT;
+}
+
 void allow_from_user(int vector) { idt[vector].type = 0xEE; }
 
 /* Called by isr.S with the frame it built. */

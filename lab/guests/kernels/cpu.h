@@ -52,6 +52,13 @@ void idt_set_task_gate(int vector, u16 tss_selector);
    code's registers and stack: recover_at must be a label of the same asm statement. */
 extern volatile u32 recover_at, caught_vector, caught_error;
 void recover_from(int vector);
+/* caught_vector when nothing faulted. */
+#define NO_FAULT 0xFF
+/* Prints "WHAT: " and the fault caught (vector and error code) or IF_NONE, and resets caught_vector. */
+void report_fault(const char *what, const char *if_none);
+/* Runs INSN (operands as for asm) with recover_at set to just after it. */
+#define PROBE(insn, ...) \
+    __asm__ volatile("movl $1f, recover_at\n" insn "\n1: movl $0, recover_at" : : __VA_ARGS__ : "memory")
 
 static inline u32 read_cr0(void) { u32 v; __asm__ volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u32 read_cr2(void) { u32 v; __asm__ volatile("mov %%cr2, %0" : "=r"(v)); return v; }

@@ -8,7 +8,6 @@
 #define IO_TSS_INDEX 6
 #define SHORT_TSS_INDEX 7
 #define BITMAP_BYTES 0x80   /* ports 0-0x3FF */
-#define NO_FAULT 0xFF
 
 static struct {
     struct tss32 tss;
@@ -41,11 +40,7 @@ static void on_syscall(struct frame *f)
         else load_task_register(IO_TSS_INDEX, (u32)&io_tss, sizeof io_tss - 1);
         break;
     case 3:   /* report what the last probe caught: user code cannot print while on the short TSS */
-        puts((const char *)f->ebx); puts(": ");
-        if (caught_vector == NO_FAULT) puts("allowed");
-        else { puts("vector "); put_dec(caught_vector); puts(" error "); put_hex(caught_error); }
-        puts("\n");
-        caught_vector = NO_FAULT;
+        report_fault((const char *)f->ebx, "allowed");
         break;
     case 4:   /* IOPL 3 from now on */
         f->eflags |= 0x3000;
@@ -58,17 +53,8 @@ static void syscall(u32 number, u32 argument)
     __asm__ volatile("int $0x80" : : "a"(number), "b"(argument) : "memory");
 }
 
-static void report(const char *what)
-{
-    puts(what); puts(": ");
-    if (caught_vector == NO_FAULT) puts("allowed");
-    else { puts("vector "); put_dec(caught_vector); puts(" error "); put_hex(caught_error); }
-    puts("\n");
-    caught_vector = NO_FAULT;
-}
+static void report(const char *what) { report_fault(what, "allowed"); }
 
-#define PROBE(insn, ...) \
-    __asm__ volatile("movl $1f, recover_at\n" insn "\n1: movl $0, recover_at" : : __VA_ARGS__ : "memory")
 
 static u8 buffer[8] = "abcdefg";
 

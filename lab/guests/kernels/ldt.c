@@ -14,7 +14,6 @@
 #define LDT_ABSENT 0x14    /* LDT entry 2: not present */
 #define LDT_USER_DATA 0x1F /* LDT entry 3, DPL 3, RPL 3 */
 #define PAST_LDT 0x3C      /* LDT entry 7: beyond the limit of four entries */
-#define NO_FAULT 0xFF
 
 static u32 ldt[4][2] __attribute__((aligned(8)));
 static u32 marker[4] = { 0x11111111, 0x22222222, 0x33333333, 0x44444444 };
@@ -23,16 +22,10 @@ extern void far_target(void);
 /* A far CALL target: returns its CS in AX. */
 __asm__(".globl far_target\nfar_target:\n mov %cs, %ax\n lret\n");
 
-static void report(const char *what)
-{
-    puts(what); puts(": ");
-    if (caught_vector == NO_FAULT) puts("no fault");
-    else { puts("vector "); put_dec(caught_vector); puts(" error "); put_hex(caught_error); }
-    puts("\n");
-    caught_vector = NO_FAULT;
-}
+static void report(const char *what) { report_fault(what, "no fault"); }
 
-#define PROBE(insn, ...) \
+/* PROBE, for instructions that write EAX. */
+#define PROBE_EAX(insn, ...) \
     __asm__ volatile("movl $1f, recover_at\n" insn "\n1: movl $0, recover_at" : : __VA_ARGS__ : "eax", "memory")
 
 /* LAR, LSL, VERR, VERW: ZF says whether the check passed; the destination keeps 0xDEAD0000 when not. */
@@ -75,15 +68,15 @@ int kmain(void)
     gdt_set_entry(LDT_INDEX, (u32)ldt, sizeof ldt - 1, 0x82, 0x0);
     gdt_set_entry(7, (u32)ldt, sizeof ldt - 1, 0x02, 0x0);
 
-    PROBE("lldt %0", "r"((u16)KERNEL_DATA));
+    PROBE_EAX("lldt %0", "r"((u16)KERNEL_DATA));
     report("lldt of a data segment");
-    PROBE("lldt %0", "r"((u16)NOT_PRESENT_LDT_SELECTOR));
+    PROBE_EAX("lldt %0", "r"((u16)NOT_PRESENT_LDT_SELECTOR));
     report("lldt of a not-present ldt");
-    PROBE("lldt %0", "r"((u16)(LDT_SELECTOR | 4)));
+    PROBE_EAX("lldt %0", "r"((u16)(LDT_SELECTOR | 4)));
     report("lldt with ti set");
-    PROBE("lldt %0", "r"((u16)GDT_SELECTOR(GDT_ENTRIES, 0)));
+    PROBE_EAX("lldt %0", "r"((u16)GDT_SELECTOR(GDT_ENTRIES, 0)));
     report("lldt past the gdt");
-    PROBE("lldt %0", "r"((u16)LDT_SELECTOR));
+    PROBE_EAX("lldt %0", "r"((u16)LDT_SELECTOR));
     report("lldt of the ldt");
     __asm__ volatile("sldt %0" : "=r"(current));
     puts("sldt: "); put_hex(current); puts("\n");
@@ -91,7 +84,7 @@ int kmain(void)
     __asm__ volatile("sldt %0" : "=m"(in_memory));
     puts("sldt to memory: "); put_hex(in_memory); puts("\n");
 
-    PROBE("mov %0, %%fs", "r"((u16)LDT_DATA));
+    PROBE_EAX("mov %0, %%fs", "r"((u16)LDT_DATA));
     report("fs from the ldt");
     u32 first, second;
     u16 fs;
@@ -110,13 +103,13 @@ int kmain(void)
     check_selector("ldt data with rpl 3 0x07", LDT_DATA | 3);
     check_selector("past the ldt 0x3c", PAST_LDT);
 
-    PROBE("mov %0, %%gs", "r"((u16)PAST_LDT));
+    PROBE_EAX("mov %0, %%gs", "r"((u16)PAST_LDT));
     report("selector past the ldt limit");
-    PROBE("mov %0, %%gs", "r"((u16)LDT_ABSENT));
+    PROBE_EAX("mov %0, %%gs", "r"((u16)LDT_ABSENT));
     report("not-present ldt segment");
-    PROBE("mov %0, %%ss", "r"((u16)LDT_USER_DATA));
+    PROBE_EAX("mov %0, %%ss", "r"((u16)LDT_USER_DATA));
     report("ring-3 ldt segment into ss");
-    PROBE("mov %0, %%gs", "r"((u16)(LDT_CODE)));
+    PROBE_EAX("mov %0, %%gs", "r"((u16)(LDT_CODE)));
     report("ldt code segment (readable) into gs");
     __asm__ volatile("mov %0, %%gs" : : "r"((u16)KERNEL_DATA));
 
@@ -144,18 +137,18 @@ int kmain(void)
     puts("cs after iret: "); put_hex(cs_after_iret); puts("\n");
     puts("cs seen by int3 handler: "); put_hex(interrupted_cs); puts("\n");
 
-    PROBE("ljmp $0x14, $1f", "i"(0));
+    PROBE_EAX("ljmp $0x14, $1f", "i"(0));
     report("ljmp to a not-present ldt segment");
-    PROBE("ljmp $0x3C, $1f", "i"(0));
+    PROBE_EAX("ljmp $0x3C, $1f", "i"(0));
     report("ljmp past the ldt limit");
 
-    PROBE("lldt %0", "r"((u16)0));
+    PROBE_EAX("lldt %0", "r"((u16)0));
     report("lldt null");
     __asm__ volatile("mov %%fs:0, %0\n mov %%fs, %1" : "=r"(first), "=r"(fs));
     puts("fs still cached: "); put_hex(first); puts(" fs "); put_hex(fs); puts("\n");
     /* The interrupt stubs save and reload FS: it must not hold an LDT selector when the probe below faults. */
     __asm__ volatile("mov %0, %%fs" : : "r"((u16)KERNEL_DATA));
-    PROBE("mov %0, %%fs", "r"((u16)LDT_DATA));
+    PROBE_EAX("mov %0, %%fs", "r"((u16)LDT_DATA));
     report("fs from the ldt after lldt null");
     __asm__ volatile("sldt %0" : "=r"(current));
     puts("sldt: "); put_hex(current); puts("\n");

@@ -23,7 +23,6 @@
 #define TASK_F     17   /* a ring-3 task */
 #define SEL(index) GDT_SELECTOR(index, 0)
 #define LDT_DATA   0x04
-#define NO_FAULT   0xFF
 
 #define PRESENT 1
 #define WRITABLE 2
@@ -108,17 +107,8 @@ void df_repair(void)
     main_tss.esp = good_esp;
 }
 
-static void report(const char *what)
-{
-    puts(what); puts(": ");
-    if (caught_vector == NO_FAULT) puts("no fault");
-    else { puts("vector "); put_dec(caught_vector); puts(" error "); put_hex(caught_error); }
-    puts("\n");
-    caught_vector = NO_FAULT;
-}
+static void report(const char *what) { report_fault(what, "no fault"); }
 
-#define PROBE(insn, ...) \
-    __asm__ volatile("movl $1f, recover_at\n" insn "\n1: movl $0, recover_at" : : __VA_ARGS__ : "memory")
 
 static u32 gdt_high(int index)
 {
