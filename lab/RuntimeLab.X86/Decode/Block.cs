@@ -19,7 +19,15 @@ public unsafe struct Block
     public uint FirstPage;
     public uint LastPage;
     public int Count;
-    private int _padding; // keeps the ops after the header 8-byte aligned
+    /// <summary>Executions so far, while the block is interpreted (tiered mode compiles it at the threshold).</summary>
+    public int Heat;
+    /// <summary>Unique per decoded block, so a background compile can tell its block from a later one at the same address.</summary>
+    public uint Serial;
+    private int _padding; // with the pointers below, keeps the ops after the header 8-byte aligned
+    /// <summary>The translation's entry, <c>DecodedOp* (CpuState*)</c> (see <see cref="Dbt.CompiledBlock"/>); 0 while interpreted.</summary>
+    public nint Code;
+    /// <summary>A GCHandle to the <see cref="Dbt.CompiledBlock"/> that owns <see cref="Code"/>, freed with the block.</summary>
+    public nint CodeOwner;
 
     public DecodedOp* Ops
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Iced.Intel;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Memory;
@@ -14,19 +15,31 @@ namespace RuntimeLab.X86.Decode;
 public sealed unsafe class BlockCache : IDisposable
 {
     public const int MaxInstructions = 64;
-    private const int FastSlots = 4096;
+    /// <summary>Slots of the direct-mapped table; compiled code indexes it too, to chain to its successor.</summary>
+    public const int FastSlots = 4096;
 
     private readonly CpuState* _state;
     private readonly IAddressSpace _memory;
     private readonly Dictionary<BlockKey, nint> _blocks = [];
     private readonly Dictionary<uint, List<BlockKey>> _blocksByPage = [];
-    private readonly nint[] _fast = new nint[FastSlots];
+    /// <summary>In native memory, so that compiled code can look successors up without leaving native code.</summary>
+    private readonly nint* _fast = (nint*)NativeMemory.AllocZeroed(FastSlots, (nuint)sizeof(nint));
+    private static uint s_nextSerial;
     /// <summary>Blocks dropped while one of them may still be executing; freed at the next block boundary.</summary>
     private readonly List<nint> _retired = [];
     private readonly Instruction[] _scratch = new Instruction[MaxInstructions];
 
     public int BlocksDecoded { get; private set; }
     public int Invalidations { get; private set; }
+    /// <summary>Invalidated blocks that had been compiled.</summary>
+    public int CompiledInvalidations { get; private set; }
+
+    /// <summary>The direct-mapped table: slot (CS base + EIP) mod <see cref="FastSlots"/> holds a Block* or 0.</summary>
+    public nint* FastTable => _fast;
+
+    /// <summary>Whether <paramref name="block"/> is still the live block it was when its serial was <paramref name="serial"/> (a background compile's check before it installs).</summary>
+    public bool IsLive(Block* block, uint serial) =>
+        _blocks.TryGetValue(new BlockKey(block->Eip, block->CodeBase, block->Mode), out var live) && live == (nint)block && block->Serial == serial;
 
     public BlockCache(CpuState* state, IAddressSpace memory)
     {
@@ -63,8 +76,14 @@ public sealed unsafe class BlockCache : IDisposable
     /// <summary>Frees blocks retired by invalidation; call only between blocks.</summary>
     public void Collect()
     {
-        foreach (var block in _retired) Block.Free((Block*)block);
+        foreach (var block in _retired) Release((Block*)block);
         _retired.Clear();
+    }
+
+    private static void Release(Block* block)
+    {
+        Dbt.CompiledBlock.Release(block);
+        Block.Free(block);
     }
 
     private Block* Decode(BlockKey key)
@@ -103,6 +122,7 @@ public sealed unsafe class BlockCache : IDisposable
         block->CodeBase = codeBase;
         block->Mode = mode;
         block->Count = count;
+        block->Serial = Interlocked.Increment(ref s_nextSerial);
         block->FirstPage = page;
         var ops = block->Ops;
         for (var k = 0; k < count; k++) Translator.Translate(_scratch[k], ref ops[k], mode);
@@ -131,6 +151,7 @@ public sealed unsafe class BlockCache : IDisposable
             if (_fast[slot] == block) _fast[slot] = 0;
             _retired.Add(block);
             Invalidations++;
+            if (((Block*)block)->Code != 0) CompiledInvalidations++;
         }
     }
 
@@ -150,8 +171,9 @@ public sealed unsafe class BlockCache : IDisposable
     {
         _memory.CodeWritten -= Invalidate;
         Collect();
-        foreach (var block in _blocks.Values) Block.Free((Block*)block);
+        foreach (var block in _blocks.Values) Release((Block*)block);
         _blocks.Clear();
+        NativeMemory.Free(_fast);
     }
 
     /// <summary>Feeds Iced guest code bytes through the memory fast path, so a fetch from an unmapped page faults precisely.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using RuntimeLab.X86.Cpu;
+using RuntimeLab.X86.Dbt;
 using RuntimeLab.X86.Decode;
 using RuntimeLab.X86.Memory;
 
@@ -48,10 +49,27 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     private ulong _retiredAtDispose;
     public int Invalidations => _blocks.Invalidations;
 
-    public Interpreter(UserAddressSpace memory) : this(memory, memory.Tlb, memory.TlbMask) { }
+    /// <summary>How blocks run: interpreted, translated, or tiered (see <see cref="X86Engine"/>).</summary>
+    public EngineOptions Engine { get; }
+    private readonly BlockTranslator? _translator;
 
-    public Interpreter(IAddressSpace memory, TlbEntry* tlb, uint tlbMask)
+    /// <summary>The translator's figures; null with the interpreter alone.</summary>
+    public TranslationStats? Translation
     {
+        get
+        {
+            if (_translator is null) return null;
+            if (!_disposed) _translator.Stats.CompiledInstructions = State->CompiledInstructionCount;
+            _translator.Stats.Invalidations = _blocks.CompiledInvalidations;
+            return _translator.Stats;
+        }
+    }
+
+    public Interpreter(UserAddressSpace memory, EngineOptions? engine = null) : this(memory, memory.Tlb, memory.TlbMask, engine) { }
+
+    public Interpreter(IAddressSpace memory, TlbEntry* tlb, uint tlbMask, EngineOptions? engine = null)
+    {
+        Engine = engine ?? EngineOptions.Interpreter;
         Memory = memory;
         State = (CpuState*)NativeMemory.AllocZeroed((nuint)sizeof(CpuState));
         _self = GCHandle.Alloc(this);
@@ -68,11 +86,14 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         State->CodeMode = CodeMode.Flat32;
         State->Fpu.Initialize();
         _blocks = new BlockCache(State, memory);
+        if (Engine.Engine != X86Engine.Interp) _translator = new BlockTranslator(State, _blocks, Engine);
     }
 
     /// <summary>An interpreter for Linux user mode: segment loads resolve through the process's TLS entries.</summary>
-    public static Interpreter ForUserMode(UserAddressSpace memory, Linux.ThreadArea threadArea) =>
-        new(memory) { SegmentResolver = threadArea.BaseForSelector };
+    public static Interpreter ForUserMode(UserAddressSpace memory, Linux.ThreadArea threadArea) => ForUserMode(memory, threadArea, null);
+
+    public static Interpreter ForUserMode(UserAddressSpace memory, Linux.ThreadArea threadArea, EngineOptions? engine) =>
+        new(memory, engine) { SegmentResolver = threadArea.BaseForSelector };
 
     public static Interpreter Of(CpuState* state) => (Interpreter)GCHandle.FromIntPtr(state->OwnerHandle).Target!;
 
@@ -98,10 +119,13 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         var s = State;
         s->Stop = StopReason.None;
         var limit = s->InstructionCount + maxInstructions;
+        s->InstructionLimit = limit;
+        var translator = _translator;
         while (s->Stop == StopReason.None)
         {
             if (s->InstructionCount >= limit) { s->Stop = StopReason.InstructionLimit; break; }
             _blocks.Collect();
+            translator?.InstallFinished();
             Block* block;
             try
             {
@@ -112,6 +136,15 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                 s->Fault = fetchFault.Fault;
                 s->Stop = StopReason.Fault;
                 break;
+            }
+            if (s->SlowPath == 0 && translator is not null)
+            {
+                if (block->Code == 0) translator.CountExecution(block);
+                if (block->Code != 0)
+                {
+                    RunCompiled(s, block);
+                    continue;
+                }
             }
             var op = block->Ops;
             var end = op + block->Count;
@@ -125,25 +158,52 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                 }
                 else RunSlowly(s, block, ref op);
             }
-            catch (RestartInstructionException)
+            catch (Exception e) when (e is RestartInstructionException or GuestFaultException)
             {
-                // The unfinished REP counts as retired once per budget, so instruction limits and virtual time still advance.
-                s->InstructionCount += (ulong)(op - block->Ops) + 1;
-                s->Eip = op->Eip;
-                s->Stop = StopReason.DeviceRequest;
-            }
-            catch (GuestFaultException fault)
-            {
-                var retired = (ulong)(op - block->Ops);
-                s->InstructionCount += fault.IsTrap ? retired + 1 : retired;
-                if (!fault.AfterTaskSwitch) s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
-                s->FaultingEip = op->Eip;
-                s->Fault = fault.Fault;
-                s->Stop = StopReason.Fault;
+                Stopped(s, op, (ulong)(op - block->Ops), e);
             }
         }
         return s->Stop;
     }
+
+    /// <summary>
+    /// Runs a block's translation, which may chain on through other compiled blocks. It returns the op
+    /// whose helper or memory access raised a guest exception, with the guest state as the interpreter
+    /// would have left it before that op and the instructions before it already counted; null otherwise.
+    /// </summary>
+    private static void RunCompiled(CpuState* s, Block* block)
+    {
+        var raised = ((delegate* unmanaged<CpuState*, DecodedOp*>)block->Code)(s);
+        if (raised == null) return;
+        var exception = HelperCalls.TakePending();
+        if (exception is RestartInstructionException or GuestFaultException) Stopped(s, raised, 0, exception);
+        else System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+    }
+
+    /// <summary>
+    /// An op ended the run early: a fault or trap (recorded for the caller to deliver), or a REP
+    /// instruction out of budget. <paramref name="retiredBefore"/> ops before it in its block are not
+    /// yet counted.
+    /// </summary>
+    private static void Stopped(CpuState* s, DecodedOp* op, ulong retiredBefore, Exception reason)
+    {
+        if (reason is GuestFaultException fault)
+        {
+            s->InstructionCount += fault.IsTrap ? retiredBefore + 1 : retiredBefore;
+            if (!fault.AfterTaskSwitch) s->Eip = fault.IsTrap ? op->NextEip : op->Eip;
+            s->FaultingEip = op->Eip;
+            s->Fault = fault.Fault;
+            s->Stop = StopReason.Fault;
+            return;
+        }
+        // The unfinished REP counts as retired once per budget, so instruction limits and virtual time still advance.
+        s->InstructionCount += retiredBefore + 1;
+        s->Eip = op->Eip;
+        s->Stop = StopReason.DeviceRequest;
+    }
+
+    /// <summary>The four views of the translation of the block at CS:<paramref name="eip"/> in the current mode (decoding it if needed).</summary>
+    public TranslationDump DumpTranslation(uint eip) => BlockTranslator.Dump(State, _blocks.Get(eip));
 
     /// <summary>
     /// A block while <see cref="CpuState.SlowPath"/> is set. Tracing runs it whole, recording each op; debug
@@ -209,7 +269,9 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     {
         if (_disposed) return;
         _retiredAtDispose = State->InstructionCount;
+        if (_translator is not null) _translator.Stats.CompiledInstructions = State->CompiledInstructionCount;
         _disposed = true;
+        _translator?.Dispose();
         _blocks.Dispose();
         _memoryHandle.Free();
         _self.Free();

@@ -41,7 +41,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
         _options = options;
         _ram = new PhysicalMemory(options.Megabytes);
         _memory = new SystemAddressSpace(_ram);
-        _cpu = new Interpreter(_memory, _memory.Tlb, _memory.TlbMask) { Trace = options.Trace };
+        _cpu = new Interpreter(_memory, _memory.Tlb, _memory.TlbMask, options.Engine) { Trace = options.Trace };
         _memory.Attach(_cpu.State);
         _clock = new VirtualClock(() => _cpu.State->InstructionCount, options.Clock);
         _pit = new Pit8254(_clock);

@@ -20,6 +20,8 @@ public sealed record MachineOptions
     /// <summary>Host wall-clock bound; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
     public TraceOptions? Trace { get; init; }
+    /// <summary>How guest code runs: interpreted, translated, or tiered.</summary>
+    public Dbt.EngineOptions Engine { get; init; } = Dbt.EngineOptions.Interpreter;
     /// <summary>What guest time follows: the instruction count (reproducible) or the host's clock.</summary>
     public Devices.ClockSource Clock { get; init; } = Devices.ClockSource.Instructions;
     /// <summary>The multiboot command line (QEMU passes the kernel's file name).</summary>

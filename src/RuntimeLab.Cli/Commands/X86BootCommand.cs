@@ -38,8 +38,11 @@ public static class X86BootCommand
         {
             kernel, megabytes, debugcon, maxInstructions, timeout, trace, traceRegisters, traceFrom, traceTo, traceLimit, stats, clockSource,
         };
+        var engine = new X86EngineOptions();
+        engine.AddTo(boot);
         Examples.Attach(boot,
             "runtimelab x86 boot lab/guests/build/kernels/hello",
+            "runtimelab x86 boot --engine dbt --jit-stats lab/guests/build/kernels/sieve",
             "runtimelab x86 boot --debugcon stderr -m 64 lab/guests/build/kernels/timer",
             "runtimelab x86 boot --clock host lab/guests/build/kernels/rtc",
             "runtimelab x86 boot --trace --trace-limit 40 --max-instructions 100000 lab/guests/build/kernels/paging");
@@ -85,6 +88,7 @@ public static class X86BootCommand
                     : null,
                 CommandLine = kernelPath,
                 Clock = parse.GetValue(clockSource),
+                Engine = engine.Read(parse),
             };
             using var machine = new BareMetalMachine(options);
             try
@@ -99,6 +103,7 @@ public static class X86BootCommand
             var result = machine.Run();
             if (parse.GetValue(stats))
                 Console.Error.WriteLine($"runtimelab: x86: {result.Instructions:N0} instructions in {clock.Elapsed.TotalSeconds:0.000} s ({result.Instructions / clock.Elapsed.TotalSeconds / 1e6:0.0} MIPS)");
+            engine.Report(parse, machine.Cpu);
             return result.ExitStatus;
         });
         return boot;

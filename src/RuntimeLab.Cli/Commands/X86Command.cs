@@ -41,8 +41,11 @@ public static class X86Command
         {
             program, guestArguments, root, readOnly, strace, trace, traceRegisters, traceFrom, traceTo, traceLimit, maxInstructions, stats,
         };
+        var engine = new X86EngineOptions();
+        engine.AddTo(run);
         Examples.Attach(run,
             "runtimelab x86 run lab/guests/build/user/hello one two",
+            "runtimelab x86 run --engine dbt --jit-stats lab/guests/build/bench/sieve",
             "runtimelab x86 run --strace --root /tmp/sandbox /prog",
             "runtimelab x86 run --trace --trace-regs --trace-limit 50 ./prog");
         run.SetAction(parse =>
@@ -58,6 +61,7 @@ public static class X86Command
                 }
                 : null;
             Interpreter? interpreter = null;
+            var engineOptions = engine.Read(parse);
             var options = new UserModeOptions
             {
                 ProgramPath = programPath,
@@ -68,7 +72,7 @@ public static class X86Command
                 MaxInstructions = parse.GetValue(maxInstructions) ?? ulong.MaxValue,
                 CreateCpu = (memory, threadArea) =>
                 {
-                    interpreter = Interpreter.ForUserMode(memory, threadArea);
+                    interpreter = Interpreter.ForUserMode(memory, threadArea, engineOptions);
                     interpreter.Trace = traceOptions;
                     return interpreter;
                 },
@@ -89,6 +93,7 @@ public static class X86Command
             }
             Console.Out.Flush();
             if (parse.GetValue(stats) && interpreter is not null) PrintStats(interpreter, clock.Elapsed);
+            engine.Report(parse, interpreter);
             return status;
         });
         return run;

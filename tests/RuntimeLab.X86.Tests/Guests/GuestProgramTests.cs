@@ -13,11 +13,20 @@ public sealed class GuestProgramTests
 {
     private static readonly GuestPrograms s_guests = GuestPrograms.Locate().EnsureBuilt();
 
-    public static TheoryData<string> Programs() => new(GuestPrograms.Locate().UserProgramNames);
-
-    [Theory, MemberData(nameof(Programs))]
-    public void PrintsWhatItPrintsUnderQemuI386(string name)
+    /// <summary>Every program under every engine (see <see cref="Engines"/>).</summary>
+    public static TheoryData<string, string> ProgramsAndEngines()
     {
+        var data = new TheoryData<string, string>();
+        foreach (var name in GuestPrograms.Locate().UserProgramNames)
+            foreach (var engine in (string[])["interp", "dbt", "tiered"]) data.Add(name, engine);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(ProgramsAndEngines))]
+    public void PrintsWhatItPrintsUnderQemuI386(string name, string engine)
+    {
+        var options = Engines.Named(engine);
+        var cpus = new List<Interpreter>();
         var (expectedOutput, expectedStatus) = s_guests.Expected(name);
         var output = new MemoryStream();
         var errors = new MemoryStream();
@@ -30,8 +39,14 @@ public sealed class GuestProgramTests
             ReadOnly = true,
             Streams = new StandardStreams(new MemoryStream(), output, errors),
             MaxInstructions = 2_000_000_000,
-            CreateCpu = Interpreter.ForUserMode,
+            CreateCpu = (memory, threadArea) =>
+            {
+                var cpu = Interpreter.ForUserMode(memory, threadArea, options);
+                cpus.Add(cpu);
+                return cpu;
+            },
         });
+        if (options.Engine == Dbt.X86Engine.Dbt) Engines.AssertRanCompiled(cpus[0]);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(expectedOutput), System.Text.Encoding.UTF8.GetString(output.ToArray()));
         Assert.Equal(expectedOutput, output.ToArray());
         Assert.Equal(expectedStatus, status);

@@ -15,12 +15,22 @@ public sealed class KernelTests
 
     public static TheoryData<string> Kernels() => new(GuestPrograms.Locate().KernelNames);
 
-    [Theory, MemberData(nameof(Kernels))]
-    public void PrintsWhatItPrintsUnderQemuSystemI386(string name)
+    /// <summary>Every kernel under every engine: the interpreter, the translator alone, and tiered with a low threshold so that it mixes both.</summary>
+    public static TheoryData<string, string> KernelsAndEngines()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in GuestPrograms.Locate().KernelNames)
+            foreach (var engine in (string[])["interp", "dbt", "tiered"]) data.Add(name, engine);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(KernelsAndEngines))]
+    public void PrintsWhatItPrintsUnderQemuSystemI386(string name, string engine)
     {
         var (expectedOutput, expectedStatus) = s_guests.ExpectedKernel(name);
         var input = s_guests.KernelInput(name) is { } bytes ? new MemoryStream(bytes) : null;
-        var (output, result, _) = Boot(File.ReadAllBytes(s_guests.Kernel(name)), input: input);
+        var options = Engines.Named(engine);
+        var (output, result, _) = Boot(File.ReadAllBytes(s_guests.Kernel(name)), input: input, engine: options);
         Assert.Equal(Encoding.UTF8.GetString(expectedOutput), Encoding.UTF8.GetString(output));
         Assert.Equal(expectedStatus, result.ExitStatus);
         // QEMU's odd statuses come from isa-debug-exit; 0 from a reset (a triple fault, under -no-reboot).
@@ -64,7 +74,7 @@ public sealed class KernelTests
     }
 
     internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000, Stream? input = null,
-        Devices.ClockSource clock = Devices.ClockSource.Instructions)
+        Devices.ClockSource clock = Devices.ClockSource.Instructions, Dbt.EngineOptions? engine = null)
     {
         var serial = new MemoryStream();
         var diagnostics = new StringWriter();
@@ -77,9 +87,11 @@ public sealed class KernelTests
             MaxInstructions = maxInstructions,
             Timeout = TimeSpan.FromSeconds(60),
             Clock = clock,
+            Engine = engine ?? Dbt.EngineOptions.Interpreter,
         });
         machine.LoadKernel(image);
         var result = machine.Run();
+        if (engine is { Engine: Dbt.X86Engine.Dbt }) Engines.AssertRanCompiled(machine.Cpu);
         return (serial.ToArray(), result, diagnostics.ToString());
     }
 }

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RuntimeLab.Jit;
+using RuntimeLab.Jit.Compile;
+using RuntimeLab.Jit.Inspect;
+using RuntimeLab.X86.Cpu;
+using RuntimeLab.X86.Decode;
+
+namespace RuntimeLab.X86.Dbt;
+
+/// <summary>
+/// The binary translator's driver for one CPU: decides when a block compiles (at once in dbt mode,
+/// at a heat threshold in the background in tiered mode), hands it to the x86 frontend
+/// (<see cref="BlockLowering"/>) and the shared backend, and installs the result between blocks,
+/// unless the block was invalidated meanwhile.
+/// </summary>
+public sealed unsafe class BlockTranslator : IDisposable
+{
+    private static readonly Lazy<JitSession> s_session = new(() => new JitSession(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The backend's one session for all x86 translations in this process.</summary>
+    public static JitSession Session => s_session.Value;
+
+    private readonly CpuState* _state;
+    private readonly BlockCache _blocks;
+    private readonly EngineOptions _options;
+    private readonly ConcurrentQueue<Finished> _finished = new();
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    public TranslationStats Stats { get; } = new();
+
+    public BlockTranslator(CpuState* state, BlockCache blocks, EngineOptions options)
+    {
+        _state = state;
+        _blocks = blocks;
+        _options = options;
+    }
+
+    /// <summary>The compile options of a block: O2 without IR capture.</summary>
+    private static readonly CompileOptions s_compile = CompileOptions.At(OptLevel.O2);
+
+    /// <summary>Called each time the run loop is about to interpret <paramref name="block"/>.</summary>
+    public void CountExecution(Block* block)
+    {
+        if (_options.Engine == X86Engine.Dbt)
+        {
+            if (block->Heat++ == 0) CompileNow(block);
+            return;
+        }
+        if (++block->Heat == Math.Max(1, _options.HotThreshold)) Enqueue(block);
+    }
+
+    private void CompileNow(Block* block)
+    {
+        var snapshot = BlockSnapshot.Of(block, (nint)_blocks.FastTable);
+        var clock = Stopwatch.StartNew();
+        CompiledModule module;
+        try
+        {
+            module = Session.Compile(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile);
+        }
+        catch (Exception e) when (e is JitException or NotSupportedException)
+        {
+            Failed(snapshot, e);
+            return;
+        }
+        Install(block, snapshot, module, clock.Elapsed);
+    }
+
+    private void Enqueue(Block* block)
+    {
+        var snapshot = BlockSnapshot.Of(block, (nint)_blocks.FastTable);
+        var clock = Stopwatch.StartNew();
+        Session.Background.Enqueue(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile, (module, error) =>
+        {
+            lock (_gate)
+            {
+                if (_disposed) { module?.Dispose(); return; }
+                _finished.Enqueue(new Finished(snapshot, module, error, clock.Elapsed));
+            }
+        });
+    }
+
+    /// <summary>Installs background compiles that finished; call only between blocks, on the CPU's thread.</summary>
+    public void InstallFinished()
+    {
+        while (_finished.TryDequeue(out var done))
+        {
+            var block = (Block*)done.Snapshot.Block;
+            if (done.Module is null)
+            {
+                Failed(done.Snapshot, done.Error);
+                continue;
+            }
+            if (!_blocks.IsLive(block, done.Snapshot.Serial) || block->Code != 0)
+            {
+                // Guest code on the block's pages was written (or remapped) while it compiled: the code is stale.
+                done.Module.Dispose();
+                Stats.Discarded++;
+                _options.JitLog?.WriteLine($"dbt: discarded 0x{done.Snapshot.Eip:x8} (invalidated while compiling)");
+                continue;
+            }
+            Install(block, done.Snapshot, done.Module, done.Elapsed);
+        }
+    }
+
+    private void Install(Block* block, BlockSnapshot snapshot, CompiledModule module, TimeSpan elapsed)
+    {
+        CompiledBlock.Install(block, module);
+        Stats.BlocksTranslated++;
+        Stats.GuestInstructionsTranslated += snapshot.Ops.Length;
+        Stats.CodeBytes += module.Stats.CodeBytes;
+        Stats.CompileTimes.Add(elapsed);
+        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Ops.Length} instructions, " +
+            $"{BlockLowering.InlineCount(snapshot)} inline) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
+    }
+
+    private void Failed(BlockSnapshot snapshot, Exception? error)
+    {
+        Stats.Failures++;
+        _options.JitLog?.WriteLine($"dbt: 0x{snapshot.Eip:x8} stays interpreted: {error?.Message}");
+    }
+
+    private static string ModuleName(BlockSnapshot snapshot) => $"x86_{snapshot.CodeBase + snapshot.Eip:x8}_{snapshot.Serial}";
+
+    /// <summary>The four views of a translation of <paramref name="block"/>, compiled aside (it is not installed).</summary>
+    public static TranslationDump Dump(CpuState* state, Block* block)
+    {
+        var snapshot = BlockSnapshot.Of(block, 0);
+        using var module = Session.Compile(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile with { CaptureIr = true });
+        var guest = snapshot.Ops.Select((op, k) => GuestListing.Format(state, snapshot, k)).ToList();
+        var host = NativeDisassembler.Disassemble(module.Functions[0]).Select(i => i.ToString()).ToList();
+        var inline = snapshot.Ops.Select((_, k) => BlockLowering.IsInline(snapshot, k)).ToList();
+        return new TranslationDump(snapshot.Eip, guest, module.IrBeforeOptimization ?? "", module.IrAfterOptimization ?? "", host, inline);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            while (_finished.TryDequeue(out var done)) done.Module?.Dispose();
+        }
+    }
+
+    private sealed record Finished(BlockSnapshot Snapshot, CompiledModule? Module, Exception? Error, TimeSpan Elapsed);
+}
