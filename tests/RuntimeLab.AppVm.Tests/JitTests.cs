@@ -453,6 +453,8 @@ public sealed class JitTests
         // Each method is called once, so only on-stack replacement can compile it. Work returns into
         // its interpreted caller; Fail's compiled loop throws into Main's handler; the loops keep
         // references, longs and doubles live in locals, and allocate, so the GC scans the adopted frame.
+        // Fail's loop is long (30M) so that its background OSR compile is done before it ends, even on a
+        // loaded machine: with 3M it sometimes finished first and the test failed by timing, not by a bug.
         var source = """
             using System;
             using System.Collections.Generic;
@@ -479,7 +481,7 @@ public sealed class JitTests
                 static void Main()
                 {
                     Console.WriteLine(Work(6000000));
-                    try { Console.WriteLine(Fail(3000000)); }
+                    try { Console.WriteLine(Fail(30000000)); }
                     catch (DivideByZeroException e) { Console.WriteLine("caught " + e.GetType().Name); }
                     Console.WriteLine("after");
                 }

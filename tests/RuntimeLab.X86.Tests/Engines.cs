@@ -6,6 +6,17 @@ namespace RuntimeLab.X86.Tests;
 /// <summary>The three engines as the tests run them: tiered with a threshold of 2, so that short runs mix interpreted and compiled blocks.</summary>
 internal static class Engines
 {
+    public static readonly string[] All = ["interp", "dbt", "tiered"];
+
+    /// <summary>Each of <paramref name="names"/> under each engine.</summary>
+    public static TheoryData<string, string> Cross(IEnumerable<string> names)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in names)
+            foreach (var engine in All) data.Add(name, engine);
+        return data;
+    }
+
     public static EngineOptions Named(string engine) => engine switch
     {
         "interp" => EngineOptions.Interpreter,

@@ -14,13 +14,7 @@ public sealed class GuestProgramTests
     private static readonly GuestPrograms s_guests = GuestPrograms.Locate().EnsureBuilt();
 
     /// <summary>Every program under every engine (see <see cref="Engines"/>).</summary>
-    public static TheoryData<string, string> ProgramsAndEngines()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in GuestPrograms.Locate().UserProgramNames)
-            foreach (var engine in (string[])["interp", "dbt", "tiered"]) data.Add(name, engine);
-        return data;
-    }
+    public static TheoryData<string, string> ProgramsAndEngines() => Engines.Cross(GuestPrograms.Locate().UserProgramNames);
 
     [Theory, MemberData(nameof(ProgramsAndEngines))]
     public void PrintsWhatItPrintsUnderQemuI386(string name, string engine)

@@ -16,13 +16,7 @@ public sealed class KernelTests
     public static TheoryData<string> Kernels() => new(GuestPrograms.Locate().KernelNames);
 
     /// <summary>Every kernel under every engine: the interpreter, the translator alone, and tiered with a low threshold so that it mixes both.</summary>
-    public static TheoryData<string, string> KernelsAndEngines()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in GuestPrograms.Locate().KernelNames)
-            foreach (var engine in (string[])["interp", "dbt", "tiered"]) data.Add(name, engine);
-        return data;
-    }
+    public static TheoryData<string, string> KernelsAndEngines() => Engines.Cross(GuestPrograms.Locate().KernelNames);
 
     [Theory, MemberData(nameof(KernelsAndEngines))]
     public void PrintsWhatItPrintsUnderQemuSystemI386(string name, string engine)
