@@ -48,14 +48,9 @@ internal sealed unsafe class BlockLowering
     public static void Build(IrModule module, BlockSnapshot block) =>
         new BlockLowering(module, block, $"x86_{block.CodeBase + block.Eip:x8}").Lower();
 
-    /// <summary>Whether op <paramref name="k"/> has an inline lowering (this tier has none: every op calls its handler).</summary>
-    public static bool IsInline(BlockSnapshot block, int k) => false;
-
-    public static int InlineCount(BlockSnapshot block) => Enumerable.Range(0, block.Ops.Length).Count(k => IsInline(block, k));
-
     private void Lower()
     {
-        var count = _block.Ops.Length;
+        var count = _block.Count;
         // As in the interpreter, EIP is the block's end while its ops run: a branch's handler overwrites it.
         Core.BuildStore(_b, Const(_t.I32, _block.FallthroughEip), Field(nameof(CpuState.Eip)));
         for (var k = 0; k < count; k++)
@@ -100,8 +95,7 @@ internal sealed unsafe class BlockLowering
         var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
         var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
         var mayChain = Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Ult, count, limit), Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(_t.I32, 0)));
-        if (_block.FastTable == 0) Core.BuildBr(_b, done); // a translation made for `x86 dump` only, never run
-        else Core.BuildCondBr(_b, mayChain, lookup, done);
+        Core.BuildCondBr(_b, mayChain, lookup, done);
 
         Core.PositionBuilderAtEnd(_b, lookup);
         var eip = Load32(nameof(CpuState.Eip));

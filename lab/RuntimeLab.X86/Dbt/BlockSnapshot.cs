@@ -4,7 +4,7 @@ using RuntimeLab.X86.Decode;
 namespace RuntimeLab.X86.Dbt;
 
 /// <summary>
-/// A copy of a decoded block, taken on the CPU's thread, for the frontend to lower on another: the
+/// What the frontend needs of a decoded block (its key, end, op count and addresses), copied on the CPU's thread, for the frontend to lower on another: the
 /// block itself may be invalidated and freed while its translation compiles. The compiled code still
 /// names the block's own ops (helper calls pass them), which is safe because it is installed only if
 /// the block is still live, and dies with it.
@@ -15,7 +15,7 @@ public sealed unsafe class BlockSnapshot
     public required uint CodeBase { get; init; }
     public required CodeMode Mode { get; init; }
     public required uint FallthroughEip { get; init; }
-    public required DecodedOp[] Ops { get; init; }
+    public required int Count { get; init; }
     /// <summary>The live block's first op: op k is at <c>OpsAddress + k * sizeof(DecodedOp)</c>.</summary>
     public required nint OpsAddress { get; init; }
     public required nint Block { get; init; }
@@ -27,12 +27,10 @@ public sealed unsafe class BlockSnapshot
 
     public static BlockSnapshot Of(Block* block, nint fastTable)
     {
-        var ops = new DecodedOp[block->Count];
-        for (var k = 0; k < ops.Length; k++) ops[k] = block->Ops[k];
         return new BlockSnapshot
         {
             Eip = block->Eip, CodeBase = block->CodeBase, Mode = block->Mode, FallthroughEip = block->FallthroughEip,
-            Ops = ops, OpsAddress = (nint)block->Ops, Block = (nint)block, Serial = block->Serial, FastTable = fastTable,
+            Count = block->Count, OpsAddress = (nint)block->Ops, Block = (nint)block, Serial = block->Serial, FastTable = fastTable,
         };
     }
 }

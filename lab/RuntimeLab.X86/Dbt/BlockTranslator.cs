@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using RuntimeLab.Jit;
 using RuntimeLab.Jit.Compile;
-using RuntimeLab.Jit.Inspect;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Decode;
 
@@ -109,11 +108,10 @@ public sealed unsafe class BlockTranslator : IDisposable
     {
         CompiledBlock.Install(block, module);
         Stats.BlocksTranslated++;
-        Stats.GuestInstructionsTranslated += snapshot.Ops.Length;
+        Stats.GuestInstructionsTranslated += snapshot.Count;
         Stats.CodeBytes += module.Stats.CodeBytes;
         Stats.CompileTimes.Add(elapsed);
-        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Ops.Length} instructions, " +
-            $"{BlockLowering.InlineCount(snapshot)} inline) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
+        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Count} instructions) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
     }
 
     private void Failed(BlockSnapshot snapshot, Exception? error)
@@ -123,17 +121,6 @@ public sealed unsafe class BlockTranslator : IDisposable
     }
 
     private static string ModuleName(BlockSnapshot snapshot) => $"x86_{snapshot.CodeBase + snapshot.Eip:x8}_{snapshot.Serial}";
-
-    /// <summary>The four views of a translation of <paramref name="block"/>, compiled aside (it is not installed).</summary>
-    public static TranslationDump Dump(CpuState* state, Block* block)
-    {
-        var snapshot = BlockSnapshot.Of(block, 0);
-        using var module = Session.Compile(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile with { CaptureIr = true });
-        var guest = snapshot.Ops.Select((op, k) => GuestListing.Format(state, snapshot, k)).ToList();
-        var host = NativeDisassembler.Disassemble(module.Functions[0]).Select(i => i.ToString()).ToList();
-        var inline = snapshot.Ops.Select((_, k) => BlockLowering.IsInline(snapshot, k)).ToList();
-        return new TranslationDump(snapshot.Eip, guest, module.IrBeforeOptimization ?? "", module.IrAfterOptimization ?? "", host, inline);
-    }
 
     public void Dispose()
     {

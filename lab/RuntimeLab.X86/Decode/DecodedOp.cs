@@ -35,11 +35,8 @@ public unsafe struct DecodedOp
     /// <summary>Per-family extra: a condition code, a repeat prefix, a shift count source.</summary>
     public byte Extra;
     public byte Length;
-    /// <summary>Iced's code for the instruction, for traces, error messages and the binary translator.</summary>
+    /// <summary>Iced's code for the instruction, for traces and error messages.</summary>
     public ushort Code;
-    /// <summary>The operand form and the width of the first operand, as the binder saw them (the translator lowers by them).</summary>
-    public Interp.Form Form;
-    public byte Bits;
 }
 
 /// <summary>Values of <see cref="DecodedOp.Extra"/> for string instructions.</summary>

@@ -44,8 +44,6 @@ public static unsafe class Translator
         op.Code = (ushort)instruction.Code;
         FillOperands(instruction, ref op);
         var info = OperandInfo.Of(instruction) with { Stack32 = (mode & CodeMode.Stack32) != 0 };
-        op.Form = info.Form;
-        op.Bits = (byte)info.Bits;
         foreach (var bind in s_binders)
         {
             if (!bind(instruction, ref op, info)) continue;

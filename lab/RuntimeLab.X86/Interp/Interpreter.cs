@@ -202,9 +202,6 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         s->Stop = StopReason.DeviceRequest;
     }
 
-    /// <summary>The four views of the translation of the block at CS:<paramref name="eip"/> in the current mode (decoding it if needed).</summary>
-    public TranslationDump DumpTranslation(uint eip) => BlockTranslator.Dump(State, _blocks.Get(eip));
-
     /// <summary>
     /// A block while <see cref="CpuState.SlowPath"/> is set. Tracing runs it whole, recording each op; debug
     /// traps and breakpoints run only its first instruction, between <see cref="Breakpoints"/>' checks,
