@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using RuntimeLab.Jit.Ir;
-using RuntimeLab.Jit.Llvm;
 using RuntimeLab.Jit.Llvm.Native;
+using RuntimeLab.Jit.Llvm;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Decode;
 
@@ -9,18 +9,21 @@ namespace RuntimeLab.X86.Dbt;
 
 /// <summary>
 /// The x86 frontend: lowers one decoded block to an LLVM function <c>ptr @x86_…(ptr noalias %state)</c>
-/// over the guest CPU state, for the shared backend to compile. This first tier is call-threaded:
-/// each instruction becomes a call of the interpreter's own handler for it (one implementation of
-/// each semantic), and what the translation removes is the interpreter's dispatch: the run loop, the
-/// per-op indirect calls through the block, and the return to the loop between blocks, since a block
-/// with a compiled successor chains to it directly.
+/// over the guest CPU state, for the shared backend to compile. The common integer instructions are
+/// lowered inline (<see cref="InlineOps"/>), with the registers and the lazy-flags record held in SSA
+/// values for the whole block; every other instruction calls the interpreter's own handler for it
+/// (one implementation of each semantic), with the registers written back before the call and
+/// reloaded after it. A block with a compiled successor chains to it directly.
 /// </summary>
 /// <remarks>
 /// The function returns null when the block (and whatever it chained to) ran to its end, or the op
-/// whose handler raised a guest exception, with the instructions before it counted; the run loop
-/// then delivers that exception exactly as the interpreter does (<see cref="HelperCalls"/>).
+/// that raised a guest exception, with the guest state exactly as the interpreter would have left it
+/// before that op and the instructions before it counted; the run loop then delivers the exception
+/// (<see cref="HelperCalls"/>). Inline lowerings keep that promise by making every access that can
+/// fault before they change any register or flag: a fault exit writes back the values from before
+/// the op.
 /// </remarks>
-internal sealed unsafe class BlockLowering
+internal sealed unsafe partial class BlockLowering
 {
     private readonly IrModule _module;
     private readonly IrTypes _t;
@@ -29,7 +32,9 @@ internal sealed unsafe class BlockLowering
     private readonly ValueRef _state;
     private readonly BlockSnapshot _block;
     private readonly TypeRef _blockType;
-    private readonly TypeRef _runOpType;
+    /// <summary>The op being lowered, and its fault exit once something in it can fault.</summary>
+    private int _op;
+    private BasicBlockRef? _faultExit;
 
     private BlockLowering(IrModule module, BlockSnapshot block, string name)
     {
@@ -37,7 +42,6 @@ internal sealed unsafe class BlockLowering
         _t = module.Types;
         _block = block;
         _blockType = _t.Function(_t.Ptr, _t.Ptr);
-        _runOpType = _t.Function(_t.I32, _t.Ptr, _t.Ptr);
         (_function, _b) = module.DefineFunction(name, _t.Ptr, _t.Ptr);
         _state = Core.GetParam(_function, 0);
         // Guest memory never overlaps the CPU state: tell LLVM, so state fields stay in registers across guest stores.
@@ -45,40 +49,122 @@ internal sealed unsafe class BlockLowering
         Attributes.Add(module, _function, 1, "nonnull");
     }
 
+    /// <summary>The builder and types, for the op families' lowerings (<see cref="InlineOps"/>).</summary>
+    internal BuilderRef B => _b;
+    internal IrTypes T => _t;
+
     public static void Build(IrModule module, BlockSnapshot block) =>
         new BlockLowering(module, block, $"x86_{block.CodeBase + block.Eip:x8}").Lower();
 
+    /// <summary>How many of the block's instructions lower inline (the rest call their handlers).</summary>
+    public static int InlineCount(BlockSnapshot block) => block.Ops.Count(op => InlineOps.Find((nint)op.Handler) is not null);
+
     private void Lower()
     {
-        var count = _block.Count;
-        // As in the interpreter, EIP is the block's end while its ops run: a branch's handler overwrites it.
-        Core.BuildStore(_b, Const(_t.I32, _block.FallthroughEip), Field(nameof(CpuState.Eip)));
-        for (var k = 0; k < count; k++)
+        LoadShadow();
+        var body = _module.AppendBlock(_function, "body");
+        Core.BuildBr(_b, body);
+        Core.PositionBuilderAtEnd(_b, body);
+        // As in the interpreter, EIP is the block's end while its ops run: a branch overwrites it.
+        Core.BuildStore(_b, Const(_block.FallthroughEip), Field(nameof(CpuState.Eip)));
+        for (_op = 0; _op < _block.Count; _op++)
         {
-            var op = Address(_block.OpAddress(k));
-            var status = Core.BuildCall(_b, _runOpType, Address(HelperCalls.RunOpAddress), [_state, op], "status");
-            var next = _module.AppendBlock(_function, $"after_{k}");
-            var raised = _module.AppendBlock(_function, $"raised_{k}");
-            var branch = Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, status, Const(_t.I32, 0)), raised, next);
-            BranchWeights.Set(_module, branch, 1, 1000);
-            Core.PositionBuilderAtEnd(_b, raised);
-            Retire(k);
-            Core.BuildRet(_b, op);
-            Core.PositionBuilderAtEnd(_b, next);
+            _faultExit = null;
+            var op = _block.Ops[_op];
+            if (InlineOps.Find((nint)op.Handler) is { } lower) lower(this, op);
+            else CallHandler();
         }
-        Retire(count);
+        Retire(_block.Count);
+        if (_block.Ops[^1].Imm == _block.Eip) LoopToItself(body);
+        SpillShadow();
         ChainOrReturn();
     }
 
-    /// <summary>Counts <paramref name="instructions"/> as retired, in compiled code.</summary>
+    /// <summary>
+    /// A block that branches back to its own start (a tight loop) runs again without leaving the
+    /// function, its registers still in host registers, as long as it could have chained to itself:
+    /// the slice is not over, nothing needs the run loop, and the block is still the one in the block
+    /// table (a store to its own code removes it from there).
+    /// </summary>
+    private void LoopToItself(BasicBlockRef body)
+    {
+        var again = _module.AppendBlock(_function, "again");
+        var leave = _module.AppendBlock(_function, "leave");
+        var eip = Load32(nameof(CpuState.Eip));
+        var count = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount)));
+        var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
+        var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
+        var mayLoop = Core.BuildAnd(_b,
+            Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, eip, Const(_block.Eip)), Core.BuildICmp(_b, IntPredicate.Ult, count, limit)),
+            Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
+        Core.BuildCondBr(_b, mayLoop, again, leave);
+
+        Core.PositionBuilderAtEnd(_b, again);
+        var next = Core.BuildLoad(_b, _t.Ptr, FastSlot(eip), "self");
+        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Eq, next, Address(_block.Block)), body, leave);
+        Core.PositionBuilderAtEnd(_b, leave);
+    }
+
+    /// <summary>The block table's slot for CS:<paramref name="eip"/>.</summary>
+    private ValueRef FastSlot(ValueRef eip)
+    {
+        var codeBase = Core.BuildLoad(_b, _t.I32, Field(nameof(CpuState.SegmentBase), Seg.Cs * 4), "cs_base");
+        var slotIndex = Core.BuildAnd(_b, Core.BuildAdd(_b, codeBase, eip), Const(BlockCache.FastSlots - 1));
+        return Core.BuildInBoundsGep(_b, _t.I64, Address(_block.FastTable), [Core.BuildZExt(_b, slotIndex, _t.I64)]);
+    }
+
+    /// <summary>The op through the interpreter's handler: the registers go back to the state around the call.</summary>
+    private void CallHandler()
+    {
+        SpillShadow();
+        var op = OpAddress();
+        var status = Core.BuildCall(_b, _t.Function(_t.I32, _t.Ptr, _t.Ptr), Address(HelperCalls.RunOpAddress), [_state, op], "status");
+        var next = _module.AppendBlock(_function, $"after_{_op}");
+        var raised = _module.AppendBlock(_function, $"raised_{_op}");
+        Expect(Core.BuildICmp(_b, IntPredicate.Eq, status, Const(0)), next, raised);
+        Core.PositionBuilderAtEnd(_b, raised);
+        // The handler left the state as before the op: nothing to write back.
+        Retire(_op);
+        Core.BuildRet(_b, op);
+        Core.PositionBuilderAtEnd(_b, next);
+        ReloadShadow();
+    }
+
+    /// <summary>
+    /// Where the current op leaves when one of its accesses faults: the registers as they were before
+    /// it, the ops before it counted, and the op returned for the run loop to deliver the exception.
+    /// </summary>
+    internal BasicBlockRef FaultExit()
+    {
+        if (_faultExit is { } exit) return exit;
+        var here = Core.GetInsertBlock(_b);
+        var block = _module.AppendBlock(_function, $"fault_{_op}");
+        Core.PositionBuilderAtEnd(_b, block);
+        SpillShadow();
+        Retire(_op);
+        Core.BuildRet(_b, OpAddress());
+        Core.PositionBuilderAtEnd(_b, here);
+        _faultExit = block;
+        return block;
+    }
+
+    /// <summary>Branches on a condition that is almost always true (fault checks, TLB hits).</summary>
+    internal void Expect(ValueRef likely, BasicBlockRef then, BasicBlockRef otherwise)
+    {
+        var branch = Core.BuildCondBr(_b, likely, then, otherwise);
+        BranchWeights.Set(_module, branch, 1000, 1);
+    }
+
+    internal BasicBlockRef NewBlock(string name) => _module.AppendBlock(_function, $"{name}_{_op}");
+
+    internal void StartBlock(BasicBlockRef block) => Core.PositionBuilderAtEnd(_b, block);
+
+    /// <summary>Counts <paramref name="instructions"/> as retired (the run loop tells compiled from interpreted by the difference).</summary>
     private void Retire(int instructions)
     {
         if (instructions == 0) return;
-        foreach (var field in (ReadOnlySpan<string>)[nameof(CpuState.InstructionCount), nameof(CpuState.CompiledInstructionCount)])
-        {
-            var at = Field(field);
-            Core.BuildStore(_b, Core.BuildAdd(_b, Core.BuildLoad(_b, _t.I64, at), Const(_t.I64, instructions)), at);
-        }
+        var at = Field(nameof(CpuState.InstructionCount));
+        Core.BuildStore(_b, Core.BuildAdd(_b, Core.BuildLoad(_b, _t.I64, at), Core.ConstInt(_t.I64, instructions)), at);
     }
 
     /// <summary>
@@ -94,27 +180,25 @@ internal sealed unsafe class BlockLowering
         var count = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount)));
         var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
         var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
-        var mayChain = Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Ult, count, limit), Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(_t.I32, 0)));
+        var mayChain = Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Ult, count, limit), Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
         Core.BuildCondBr(_b, mayChain, lookup, done);
 
         Core.PositionBuilderAtEnd(_b, lookup);
         var eip = Load32(nameof(CpuState.Eip));
         var codeBase = Core.BuildLoad(_b, _t.I32, Field(nameof(CpuState.SegmentBase), Seg.Cs * 4), "cs_base");
         var mode = Load32(nameof(CpuState.CodeMode));
-        var slotIndex = Core.BuildAnd(_b, Core.BuildAdd(_b, codeBase, eip), Const(_t.I32, BlockCache.FastSlots - 1));
-        var slot = Core.BuildInBoundsGep(_b, _t.I64, Address(_block.FastTable), [Core.BuildZExt(_b, slotIndex, _t.I64)]);
-        var next = Core.BuildLoad(_b, _t.Ptr, slot, "next");
+        var next = Core.BuildLoad(_b, _t.Ptr, FastSlot(eip), "next");
         var present = _module.AppendBlock(_function, "present");
-        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildPtrToInt(_b, next, _t.I64), Const(_t.I64, 0)), present, done);
+        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildPtrToInt(_b, next, _t.I64), Core.ConstInt(_t.I64, 0)), present, done);
 
         Core.PositionBuilderAtEnd(_b, present);
         var differs = Core.BuildOr(_b,
             Core.BuildOr(_b, Core.BuildXor(_b, BlockField(next, nameof(Block.Eip)), eip), Core.BuildXor(_b, BlockField(next, nameof(Block.CodeBase)), codeBase)),
             Core.BuildXor(_b, BlockField(next, nameof(Block.Mode)), mode));
-        var code = Core.BuildLoad(_b, _t.Ptr, Core.BuildInBoundsGep(_b, _t.I8, next, [Const(_t.I64, Offset<Block>(nameof(Block.Code)))]), "code");
-        var compiled = Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildPtrToInt(_b, code, _t.I64), Const(_t.I64, 0));
+        var code = Core.BuildLoad(_b, _t.Ptr, Core.BuildInBoundsGep(_b, _t.I8, next, [Core.ConstInt(_t.I64, Offset<Block>(nameof(Block.Code)))]), "code");
+        var compiled = Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildPtrToInt(_b, code, _t.I64), Core.ConstInt(_t.I64, 0));
         var jump = _module.AppendBlock(_function, "chain");
-        Core.BuildCondBr(_b, Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, differs, Const(_t.I32, 0)), compiled), jump, done);
+        Core.BuildCondBr(_b, Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, differs, Const(0)), compiled), jump, done);
 
         Core.PositionBuilderAtEnd(_b, jump);
         // A tail call: however long the chain, the host stack does not grow.
@@ -126,18 +210,25 @@ internal sealed unsafe class BlockLowering
         Core.BuildRet(_b, Core.ConstNull(_t.Ptr));
     }
 
-    private ValueRef Load32(string field) => Core.BuildLoad(_b, _t.I32, Field(field), field);
+    /// <summary>A branch's target: EIP lives in the state, not in the shadow, since only a block's last op writes it.</summary>
+    internal void SetEip(ValueRef eip) => Core.BuildStore(_b, eip, Field(nameof(CpuState.Eip)));
+
+    private ValueRef OpAddress() => Address(_block.OpAddress(_op));
+
+    internal ValueRef Load32(string field) => Core.BuildLoad(_b, _t.I32, Field(field), field);
 
     private ValueRef BlockField(ValueRef block, string field) =>
-        Core.BuildLoad(_b, _t.I32, Core.BuildInBoundsGep(_b, _t.I8, block, [Const(_t.I64, Offset<Block>(field))]), field);
+        Core.BuildLoad(_b, _t.I32, Core.BuildInBoundsGep(_b, _t.I8, block, [Core.ConstInt(_t.I64, Offset<Block>(field))]), field);
 
-    private ValueRef Field(string field, int extra = 0) =>
-        Core.BuildInBoundsGep(_b, _t.I8, _state, [Const(_t.I64, Offset<CpuState>(field) + extra)], field);
+    /// <summary>A field of the CPU state in memory (the registers and flags have SSA shadows: see <see cref="ReadReg"/>).</summary>
+    internal ValueRef Field(string field, int extra = 0) =>
+        Core.BuildInBoundsGep(_b, _t.I8, _state, [Core.ConstInt(_t.I64, Offset<CpuState>(field) + extra)], field);
 
     private static int Offset<T>(string field) => (int)Marshal.OffsetOf<T>(field);
 
-    private static ValueRef Const(TypeRef type, long value) => Core.ConstInt(type, value);
+    /// <summary>An i32 constant.</summary>
+    internal ValueRef Const(uint value) => Core.ConstInt(_t.I32, value);
 
     /// <summary>A host address baked into the code: an op, a helper, the block table.</summary>
-    private ValueRef Address(nint address) => Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr);
+    internal ValueRef Address(nint address) => Core.ConstIntToPtr(Core.ConstInt(_t.I64, (long)address), _t.Ptr);
 }

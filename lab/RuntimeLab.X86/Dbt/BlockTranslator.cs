@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using RuntimeLab.Jit;
 using RuntimeLab.Jit.Compile;
+using RuntimeLab.Jit;
 using RuntimeLab.X86.Cpu;
 using RuntimeLab.X86.Decode;
 
@@ -109,9 +109,11 @@ public sealed unsafe class BlockTranslator : IDisposable
         CompiledBlock.Install(block, module);
         Stats.BlocksTranslated++;
         Stats.GuestInstructionsTranslated += snapshot.Count;
+        var inline = BlockLowering.InlineCount(snapshot);
+        Stats.GuestInstructionsInline += inline;
         Stats.CodeBytes += module.Stats.CodeBytes;
         Stats.CompileTimes.Add(elapsed);
-        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Count} instructions) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
+        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Count} instructions, {inline} inline) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
     }
 
     private void Failed(BlockSnapshot snapshot, Exception? error)

@@ -14,6 +14,8 @@ public sealed class TranslationStats
     public long CodeBytes { get; internal set; }
     /// <summary>Guest instructions the translated blocks held, summed over the blocks compiled.</summary>
     public long GuestInstructionsTranslated { get; internal set; }
+    /// <summary>Of those, the ones lowered inline; the others call their interpreter handlers.</summary>
+    public long GuestInstructionsInline { get; internal set; }
     /// <summary>Time per block compile (IR build, passes, code generation), in compile order.</summary>
     public List<TimeSpan> CompileTimes { get; } = [];
 
@@ -31,7 +33,7 @@ public sealed class TranslationStats
     public string Report(ulong instructionsRetired)
     {
         var share = instructionsRetired == 0 ? 0 : 100.0 * CompiledInstructions / instructionsRetired;
-        return $"dbt: {BlocksTranslated} blocks translated ({GuestInstructionsTranslated} guest instructions, {CodeBytes} bytes of host code), " +
+        return $"dbt: {BlocksTranslated} blocks translated ({GuestInstructionsTranslated} guest instructions, {GuestInstructionsInline} of them inline, {CodeBytes} bytes of host code), " +
                $"{Invalidations} invalidated, {Discarded} discarded, {Failures} failed\n" +
                $"dbt: compile time per block median {Percentile(50).TotalMilliseconds:0.00} ms, p95 {Percentile(95).TotalMilliseconds:0.00} ms, " +
                $"total {CompileTimes.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalMilliseconds:0} ms\n" +

@@ -173,7 +173,9 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     /// </summary>
     private static void RunCompiled(CpuState* s, Block* block)
     {
+        var before = s->InstructionCount;
         var raised = ((delegate* unmanaged<CpuState*, DecodedOp*>)block->Code)(s);
+        s->CompiledInstructionCount += s->InstructionCount - before;
         if (raised == null) return;
         var exception = HelperCalls.TakePending();
         if (exception is RestartInstructionException or GuestFaultException) Stopped(s, raised, 0, exception);

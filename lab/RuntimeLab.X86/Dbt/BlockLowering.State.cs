@@ -1,0 +1,106 @@
+using RuntimeLab.Jit.Llvm.Native;
+using RuntimeLab.Jit.Llvm;
+using RuntimeLab.X86.Cpu;
+
+namespace RuntimeLab.X86.Dbt;
+
+/// <summary>
+/// The block's shadow of the guest registers and the lazy-flags record: one alloca each, loaded from
+/// the state at entry and written back at every exit and around every helper call. LLVM promotes them
+/// to SSA values, so inside a block a register lives in a host register, and a value that does not
+/// change between a reload and the next write-back costs nothing.
+/// </summary>
+internal sealed unsafe partial class BlockLowering
+{
+    private const int ShadowedRegisters = 8;
+    private static readonly string[] s_flagFields = [nameof(CpuState.CcOp), nameof(CpuState.CcDst), nameof(CpuState.CcSrc), nameof(CpuState.CcSrc2)];
+    private readonly ValueRef[] _regs = new ValueRef[ShadowedRegisters];
+    private readonly ValueRef[] _flags = new ValueRef[4];
+    private const int CcOpField = 0, CcDstField = 1, CcSrcField = 2, CcSrc2Field = 3;
+
+    /// <summary>The last flag-setting operation the translation emitted in this block, while no helper came after it.</summary>
+    private CcOp? _knownCc;
+
+    /// <summary>Where a load's miss helper leaves the value (in the entry block: an alloca elsewhere would grow the frame each time it runs).</summary>
+    private ValueRef _slowValue;
+
+    private void LoadShadow()
+    {
+        _slowValue = Core.BuildAlloca(_b, _t.I32, "slow_value");
+        for (var r = 0; r < ShadowedRegisters; r++) _regs[r] = Core.BuildAlloca(_b, _t.I32, Gpr.Names[r]);
+        for (var f = 0; f < _flags.Length; f++) _flags[f] = Core.BuildAlloca(_b, _t.I32, s_flagFields[f]);
+        ReloadShadow();
+    }
+
+    private void ReloadShadow()
+    {
+        for (var r = 0; r < ShadowedRegisters; r++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, RegisterField(r)), _regs[r]);
+        for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Load32(s_flagFields[f]), _flags[f]);
+        _knownCc = null;
+    }
+
+    private void SpillShadow()
+    {
+        for (var r = 0; r < ShadowedRegisters; r++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _regs[r]), RegisterField(r));
+        for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _flags[f]), Field(s_flagFields[f]));
+    }
+
+    private ValueRef RegisterField(int register) => Field(nameof(CpuState.Regs), register * 4);
+
+    /// <summary>
+    /// A register operand by its byte offset in <see cref="CpuState.Regs"/> (AH is offset 1), zero-extended
+    /// to 32 bits. The always-zero ninth slot reads as 0.
+    /// </summary>
+    internal ValueRef ReadReg(byte offset, int bits)
+    {
+        if (offset / 4 >= ShadowedRegisters) return Const(0);
+        var whole = Core.BuildLoad(_b, _t.I32, _regs[offset / 4], Gpr.Names[offset / 4]);
+        if (bits == 32) return whole;
+        var shifted = offset % 4 == 0 ? whole : Core.BuildLShr(_b, whole, Const(8u * (uint)(offset % 4)));
+        return Core.BuildAnd(_b, shifted, Const(Mask(bits)));
+    }
+
+    /// <summary>Writes the low <paramref name="bits"/> of <paramref name="value"/> into a register operand, keeping the rest of the register.</summary>
+    internal void WriteReg(byte offset, int bits, ValueRef value)
+    {
+        var slot = _regs[offset / 4];
+        if (bits == 32)
+        {
+            Core.BuildStore(_b, value, slot);
+            return;
+        }
+        var shift = 8u * (uint)(offset % 4);
+        var kept = Core.BuildAnd(_b, Core.BuildLoad(_b, _t.I32, slot), Const(~(Mask(bits) << (int)shift)));
+        var part = Core.BuildShl(_b, Core.BuildAnd(_b, value, Const(Mask(bits))), Const(shift));
+        Core.BuildStore(_b, Core.BuildOr(_b, kept, part), slot);
+    }
+
+    /// <summary>Records a flag-setting operation lazily, as the interpreter's handlers do (<see cref="LazyFlags"/>).</summary>
+    internal void SetFlags(CcOp kind8, int bits, ValueRef dst, ValueRef src, ValueRef? src2 = null)
+    {
+        var op = LazyFlags.Of(kind8, WidthIndex(bits));
+        Core.BuildStore(_b, Const((uint)op), _flags[CcOpField]);
+        Core.BuildStore(_b, dst, _flags[CcDstField]);
+        Core.BuildStore(_b, src, _flags[CcSrcField]);
+        if (src2 is { } carry) Core.BuildStore(_b, carry, _flags[CcSrc2Field]);
+        _knownCc = op;
+    }
+
+    /// <summary>Replaces the record only where <paramref name="when"/> holds (a shift by CL of zero leaves the flags alone).</summary>
+    internal void SetFlagsWhen(ValueRef when, CcOp kind8, int bits, ValueRef dst, ValueRef src)
+    {
+        var op = LazyFlags.Of(kind8, WidthIndex(bits));
+        ValueRef Pick(int field, ValueRef value) => Core.BuildSelect(_b, when, value, Core.BuildLoad(_b, _t.I32, _flags[field]));
+        var values = (Op: Pick(CcOpField, Const((uint)op)), Dst: Pick(CcDstField, dst), Src: Pick(CcSrcField, src));
+        Core.BuildStore(_b, values.Op, _flags[CcOpField]);
+        Core.BuildStore(_b, values.Dst, _flags[CcDstField]);
+        Core.BuildStore(_b, values.Src, _flags[CcSrcField]);
+        _knownCc = null;
+    }
+
+    private ValueRef FlagField(int field) => Core.BuildLoad(_b, _t.I32, _flags[field], s_flagFields[field]);
+
+    internal static uint Mask(int bits) => bits == 32 ? 0xFFFF_FFFFu : (1u << bits) - 1;
+
+    private static int WidthIndex(int bits) => bits == 8 ? 0 : bits == 16 ? 1 : 2;
+}
