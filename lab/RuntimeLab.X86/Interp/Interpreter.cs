@@ -95,6 +95,15 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     public static Interpreter ForUserMode(UserAddressSpace memory, Linux.ThreadArea threadArea, EngineOptions? engine) =>
         new(memory, engine) { SegmentResolver = threadArea.BaseForSelector };
 
+    /// <summary>
+    /// The block at CS:<paramref name="eip"/> from this CPU's own block cache, decoded as the run loop
+    /// decodes it (a fetch fault of its first instruction is thrown): what <c>x86 dump</c> translates.
+    /// </summary>
+    internal Block* DecodeBlock(uint eip) => _blocks.Get(eip);
+
+    /// <summary>The block cache's direct-mapped table, which a translation chains through (<see cref="BlockSnapshot.FastTable"/>).</summary>
+    internal nint BlockTable => (nint)_blocks.FastTable;
+
     public static Interpreter Of(CpuState* state) => (Interpreter)GCHandle.FromIntPtr(state->OwnerHandle).Target!;
 
     public void SetSegmentBase(int segment, uint baseAddress) => State->SegmentBase[segment] = baseAddress;

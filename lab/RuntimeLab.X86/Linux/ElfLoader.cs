@@ -120,6 +120,6 @@ public static class ElfLoader
         return holder.Type == PtLoad ? holder.VirtualAddress + bias + (phoff - holder.Offset) : 0;
     }
 
-    private static ushort U16(ReadOnlySpan<byte> file, int at) => BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(at, 2));
-    private static uint U32(ReadOnlySpan<byte> file, int at) => BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(at, 4));
+    internal static ushort U16(ReadOnlySpan<byte> file, int at) => BinaryPrimitives.ReadUInt16LittleEndian(file.Slice(at, 2));
+    internal static uint U32(ReadOnlySpan<byte> file, int at) => BinaryPrimitives.ReadUInt32LittleEndian(file.Slice(at, 4));
 }

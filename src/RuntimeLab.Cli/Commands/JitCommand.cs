@@ -1,6 +1,5 @@
 using System.CommandLine;
 using RuntimeLab.Cli.Help;
-using RuntimeLab.Cli.Hosting;
 using RuntimeLab.Cli.Rendering;
 using RuntimeLab.Jit.Compile;
 using RuntimeLab.Jit.Inspect;
@@ -23,18 +22,18 @@ public static class JitCommand
     private static Command CreateDemo()
     {
         var n = new Option<long>("--n") { Description = "The loop bound the compiled function runs with.", DefaultValueFactory = _ => BackendDemo.DefaultN };
-        var layout = new Option<Layout>("--layout") { Description = "side, stacked, or auto (side by side when the terminal is wide enough).", DefaultValueFactory = _ => Layout.Auto };
-        var width = new Option<int?>("--width") { Description = "Columns to lay out for (default: the terminal's width, or 200 when output is redirected)." };
+        var layout = new LayoutOptions();
         var demo = new Command("demo",
             "Build a loop in LLVM IR, compile it at O0 and O2, run both, and show IR before/after optimization and native code side by side.")
-        { n, layout, width };
+        { n };
+        layout.AddTo(demo);
         Examples.Attach(demo, "runtimelab jit demo", "runtimelab jit demo --layout stacked --n 1000", "runtimelab jit demo | less -S");
         demo.SetAction(parse =>
         {
             var bound = parse.GetValue(n);
             if (bound < 0) throw new CliException("--n must not be negative", ExitCodes.UsageError);
             var report = BackendDemo.Run(bound);
-            Console.Out.Write(Render(report, parse.GetValue(width) ?? Terminal.OutWidth, parse.GetValue(layout)));
+            Console.Out.Write(Render(report, layout.Width(parse), layout.Chosen(parse)));
             return report.Levels.All(l => l.Result == report.ManagedResult) ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return demo;
@@ -44,18 +43,17 @@ public static class JitCommand
     {
         var file = new Argument<string>("assembly") { Description = "A .NET assembly (app.dll)." };
         var method = new Option<string>("--method") { Description = "The method, as Type::Method (* is a wildcard; the first match is shown).", Required = true };
-        var opt = new Option<int>("--opt") { Description = "LLVM optimization level: 0, 1 or 2 (the JIT's own level is 2).", DefaultValueFactory = _ => 2 };
-        opt.AcceptOnlyFromAmong("0", "1", "2");
-        var layout = new Option<Layout>("--layout") { Description = "side, stacked, or auto (side by side when the terminal is wide enough).", DefaultValueFactory = _ => Layout.Auto };
-        var width = new Option<int?>("--width") { Description = "Columns to lay out for (default: the terminal's width, or 200 when output is redirected)." };
+        var opt = OptOption("the JIT's own level is 2");
+        var layout = new LayoutOptions();
         var dump = new Command("dump",
             "Show one method at every stage of the JIT: CIL with the importer's stack types, the prepared form the CIL frontend lowers, " +
             "LLVM IR before and after optimization side by side, and the native code. The program does not run.")
-        { file, method, opt, layout, width };
+        { file, method, opt };
+        layout.AddTo(dump);
         Examples.Attach(dump, "runtimelab jit dump app.dll --method 'Program::Fib'", "runtimelab jit dump app.dll --method '*::Advance' --opt 0 --layout stacked");
         dump.SetAction(parse =>
         {
-            var level = parse.GetValue(opt) switch { 0 => OptLevel.O0, 1 => OptLevel.O1, _ => OptLevel.O2 };
+            var level = Level(parse.GetValue(opt));
             Runtime.Jit.JitDumpReport report;
             try
             {
@@ -65,11 +63,21 @@ public static class JitCommand
             {
                 throw new CliException(e.Message);
             }
-            Console.Out.Write(RenderDump(report, level, parse.GetValue(width) ?? Terminal.OutWidth, parse.GetValue(layout)));
+            Console.Out.Write(RenderDump(report, level, layout.Width(parse), layout.Chosen(parse)));
             return report.Refusal is null ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return dump;
     }
+
+    /// <summary>--opt 0|1|2, default 2: the LLVM level a dump compiles at (<paramref name="whose"/> says which level the engine itself uses).</summary>
+    internal static Option<int> OptOption(string whose)
+    {
+        var opt = new Option<int>("--opt") { Description = $"LLVM optimization level: 0, 1 or 2 ({whose}).", DefaultValueFactory = _ => 2 };
+        opt.AcceptOnlyFromAmong("0", "1", "2");
+        return opt;
+    }
+
+    internal static OptLevel Level(int opt) => opt switch { 0 => OptLevel.O0, 1 => OptLevel.O1, _ => OptLevel.O2 };
 
     internal static string RenderDump(Runtime.Jit.JitDumpReport report, OptLevel level, int width, Layout layout)
     {
@@ -126,5 +134,5 @@ public static class JitCommand
         return text.ToString();
     }
 
-    private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.000} ms";
+    internal static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.000} ms";
 }

@@ -16,11 +16,12 @@ public static class X86Command
 
     public static Command Create()
     {
-        var x86 = new Command("x86", "The x86 (i686) emulator: run static i386 Linux programs, or boot multiboot kernels on a bare-metal PC.");
+        var x86 = new Command("x86", "The x86 (i686) emulator: run static i386 Linux programs, boot multiboot kernels on a bare-metal PC, or dump how a guest block translates.");
         x86.Subcommands.Add(CreateRun());
         x86.Subcommands.Add(X86BootCommand.Create());
-        // `x86 dump` joins here.
-        return Examples.Attach(x86, "runtimelab x86 run ./hello world", "runtimelab x86 boot lab/guests/build/kernels/hello");
+        x86.Subcommands.Add(X86DumpCommand.Create());
+        return Examples.Attach(x86, "runtimelab x86 run ./hello world", "runtimelab x86 boot lab/guests/build/kernels/hello",
+            "runtimelab x86 dump lab/guests/build/bench/sieve --addr main");
     }
 
     private static Command CreateRun()
