@@ -44,4 +44,16 @@ public class CatalogTests
         // Without its baseline (CoreCLR) the plan has nothing to compare against.
         Assert.Throws<ArgumentException>(() => appvm.CreatePlan(new ExperimentOptions { Engines = ["runtimelab-jit"] }));
     }
+
+    [Fact]
+    public void NarrowingEnginesDropsAReferenceLeftOutButKeepsOneLeftIn()
+    {
+        var x86 = ExperimentCatalog.Find("x86")!;
+
+        var without = x86.CreatePlan(new ExperimentOptions { Engines = ["qemu-i386", "runtimelab-interp"] });
+        var with = x86.CreatePlan(new ExperimentOptions { Engines = ["qemu-i386", "native-x86-64"] });
+
+        Assert.Empty(without.ReferenceEngines);
+        Assert.Equal(["native-x86-64"], with.ReferenceEngines);
+    }
 }

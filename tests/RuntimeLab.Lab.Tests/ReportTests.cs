@@ -81,6 +81,34 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void EachReferenceEngineHasARatioColumnInTheTableAndTheSummary()
+    {
+        // Fixed exec_ms figures, so the ratio is known: wall times of engines this small can round to zero.
+        static InProcessEngine Taking(string name, double execMs) =>
+            new(name, "reports a fixed exec_ms", (_, _) => new EngineOutput("same", new Dictionary<string, double> { ["exec_ms"] = execMs }));
+        var result = TestExperiment.Run(TestExperiment.Plan("a", Taking("a", 10), Taking("native", 4))
+            with { ReferenceEngines = ["native"], RatioMetric = "exec_ms" });
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(text), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 200;
+
+        ResultTable.Write(console, result);
+        ReportWriter.WriteAll(result, _directory);
+
+        Assert.Contains("× a", text.ToString());
+        Assert.Contains("× native", text.ToString());
+        Assert.Contains("2.50×", text.ToString());
+        var summary = File.ReadAllLines(Path.Combine(_directory, ReportWriter.SummaryCsv));
+        var column = Array.IndexOf(summary[0].Split(','), "ratio_to:native");
+        Assert.True(column >= 0, summary[0]);
+        var row = summary.Single(line => line.StartsWith("w,a,"));
+        Assert.Equal(10.0 / 4, double.Parse(row.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void DefaultDirectoryNamesExperimentAndStartTime() =>
         Assert.Equal(Path.Combine("out", "lab", "startup-20250102-030405"),
             ReportWriter.DefaultDirectory("startup", new DateTime(2025, 1, 2, 3, 4, 5)));

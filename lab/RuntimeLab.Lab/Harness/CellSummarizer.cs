@@ -10,16 +10,23 @@ internal static class CellSummarizer
         var cells = new List<CellSummary>();
         foreach (var workload in plan.Workloads)
         {
-            var baselineRuns = CellRuns(runs, workload.Name, plan.BaselineEngine);
-            bool baselineOk = !mismatches.ContainsKey((workload.Name, plan.BaselineEngine))
-                && baselineRuns.Count > 0
-                && baselineRuns.All(run => run.Result.Status == RunStatus.Ok);
+            // A reference that failed or mismatched gives no ratios: dividing by a wrong run's time means nothing.
+            List<RunRecord>? UsableRuns(string reference)
+            {
+                var referenceRuns = CellRuns(runs, workload.Name, reference);
+                bool ok = !mismatches.ContainsKey((workload.Name, reference))
+                    && referenceRuns.Count > 0
+                    && referenceRuns.All(run => run.Result.Status == RunStatus.Ok);
+                return ok ? referenceRuns : null;
+            }
+            var baselineRuns = UsableRuns(plan.BaselineEngine);
+            var references = plan.ReferenceEngines.Select(reference => (Name: reference, Runs: UsableRuns(reference))).ToList();
             foreach (var engine in engines)
             {
                 var cellRuns = CellRuns(runs, workload.Name, engine.Name);
                 var cell = Judge(workload.Name, engine, cellRuns, mismatches.GetValueOrDefault((workload.Name, engine.Name)));
                 cells.Add(cell.Status == CellStatus.Ok
-                    ? WithStatistics(cell, cellRuns, baselineOk ? baselineRuns : null, plan.RatioMetric)
+                    ? WithStatistics(cell, cellRuns, baselineRuns, references, plan.RatioMetric)
                     : cell);
             }
         }
@@ -47,7 +54,8 @@ internal static class CellSummarizer
     }
 
     private static CellSummary WithStatistics(
-        CellSummary cell, List<RunRecord> runs, List<RunRecord>? baselineRuns, string ratioMetric)
+        CellSummary cell, List<RunRecord> runs, List<RunRecord>? baselineRuns,
+        List<(string Name, List<RunRecord>? Runs)> references, string ratioMetric)
     {
         var results = runs.Select(run => run.Result).ToList();
         var metricNames = results.SelectMany(result => result.Metrics.Keys).Distinct();
@@ -61,6 +69,10 @@ internal static class CellSummarizer
                 name => name,
                 name => Statistics.Median(results.Where(r => r.Metrics.ContainsKey(name)).Select(r => r.Metrics[name]))!.Value),
             RatioToBaseline = baselineRuns is null ? null : MedianRatio(runs, baselineRuns, ratioMetric),
+            RatiosToReferences = references
+                .Select(reference => (reference.Name, Ratio: reference.Runs is null ? null : MedianRatio(runs, reference.Runs, ratioMetric)))
+                .Where(reference => reference.Ratio.HasValue)
+                .ToDictionary(reference => reference.Name, reference => reference.Ratio!.Value),
         };
     }
 

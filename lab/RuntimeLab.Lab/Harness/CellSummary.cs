@@ -30,4 +30,10 @@ public sealed record CellSummary
     /// per-repetition ratios: each pair comes from the same repetition, so both sides saw the same machine state.
     /// </summary>
     public double? RatioToBaseline { get; init; }
+
+    /// <summary>
+    /// The same ratio against each of the plan's <see cref="ExperimentPlan.ReferenceEngines"/>, by engine name;
+    /// a reference that did not run cleanly on this workload is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> RatiosToReferences { get; init; } = new Dictionary<string, double>();
 }

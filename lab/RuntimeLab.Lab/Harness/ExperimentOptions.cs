@@ -18,15 +18,21 @@ public sealed record ExperimentOptions
     public IReadOnlyList<string>? Workloads { get; init; }
 
     /// <exception cref="ArgumentException">An engine or workload named that the experiment does not have.</exception>
-    public ExperimentPlan ApplyTo(ExperimentPlan plan) => plan with
+    public ExperimentPlan ApplyTo(ExperimentPlan plan)
     {
-        Repetitions = Repetitions ?? plan.Repetitions,
-        Warmups = Warmups ?? plan.Warmups,
-        BaselineEngine = BaselineEngine ?? plan.BaselineEngine,
-        RunTimeout = RunTimeout ?? plan.RunTimeout,
-        Engines = Select(plan.Engines, Engines, engine => engine.Name, "engine"),
-        Workloads = Select(plan.Workloads, Workloads, workload => workload.Name, "workload"),
-    };
+        var engines = Select(plan.Engines, Engines, engine => engine.Name, "engine");
+        return plan with
+        {
+            Repetitions = Repetitions ?? plan.Repetitions,
+            Warmups = Warmups ?? plan.Warmups,
+            BaselineEngine = BaselineEngine ?? plan.BaselineEngine,
+            RunTimeout = RunTimeout ?? plan.RunTimeout,
+            Engines = engines,
+            // A reference left out by --engines has no column, rather than making the subset invalid.
+            ReferenceEngines = plan.ReferenceEngines.Where(reference => engines.Any(engine => engine.Name == reference)).ToList(),
+            Workloads = Select(plan.Workloads, Workloads, workload => workload.Name, "workload"),
+        };
+    }
 
     private static IReadOnlyList<T> Select<T>(IReadOnlyList<T> all, IReadOnlyList<string>? names, Func<T, string> nameOf, string kind)
     {

@@ -9,6 +9,12 @@ public sealed record ExperimentPlan
     /// <summary>The engine ratios are taken against, and whose output is the reference.</summary>
     public required string BaselineEngine { get; init; }
 
+    /// <summary>
+    /// Further engines each cell's ratio is also taken against, in a column of its own (e.g. a native build next to
+    /// an emulator baseline). The baseline stays the output reference and the chart's axis.
+    /// </summary>
+    public IReadOnlyList<string> ReferenceEngines { get; init; } = [];
+
     /// <summary>A <see cref="Metric"/> name or an engine's own metric (e.g. "exec_ms").</summary>
     public string RatioMetric { get; init; } = Metric.WallMs;
 
@@ -29,6 +35,9 @@ public sealed record ExperimentPlan
         if (Engines.All(engine => engine.Name != BaselineEngine))
             throw new ArgumentException(
                 $"baseline '{BaselineEngine}' is not an engine of this plan; engines: {string.Join(", ", Engines.Select(e => e.Name))}");
+        var unknownReference = ReferenceEngines.FirstOrDefault(reference => Engines.All(engine => engine.Name != reference));
+        if (unknownReference is not null)
+            throw new ArgumentException($"reference engine '{unknownReference}' is not an engine of this plan");
         if (Repetitions < 1 || Warmups < 0)
             throw new ArgumentException("repetitions must be at least 1 and warm-ups at least 0");
         if (RunTimeout <= TimeSpan.Zero)

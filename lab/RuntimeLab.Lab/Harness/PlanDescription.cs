@@ -5,11 +5,12 @@ public sealed record PlanDescription(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<EngineDescription> Engines,
     string BaselineEngine,
+    IReadOnlyList<string> ReferenceEngines,
     string RatioMetric,
     int Warmups,
     int Repetitions,
     TimeSpan RunTimeout)
 {
     public static PlanDescription Of(ExperimentPlan plan, IReadOnlyList<EngineDescription> engines) =>
-        new(plan.Workloads, engines, plan.BaselineEngine, plan.RatioMetric, plan.Warmups, plan.Repetitions, plan.RunTimeout);
+        new(plan.Workloads, engines, plan.BaselineEngine, plan.ReferenceEngines, plan.RatioMetric, plan.Warmups, plan.Repetitions, plan.RunTimeout);
 }

@@ -4,7 +4,8 @@ namespace RuntimeLab.Lab.Reporting;
 
 /// <summary>
 /// CSV for spreadsheets and scripts: runs.csv has one row per measured run, summary.csv one per cell.
-/// Engine metrics get one column each, named "metric:NAME". Outputs are left to the JSON report.
+/// Engine metrics get one column each, named "metric:NAME", and the ratio to each reference engine one named
+/// "ratio_to:ENGINE". Outputs are left to the JSON report.
 /// </summary>
 public static class CsvReport
 {
@@ -27,7 +28,9 @@ public static class CsvReport
     public static void WriteSummary(TextWriter writer, ExperimentResult result)
     {
         var metricNames = result.Cells.SelectMany(cell => cell.MedianMetrics.Keys).Distinct().Order().ToList();
-        WriteRow(writer, ["workload", "engine", "status", "runs", "median_wall_ms", "min_wall_ms", "max_wall_ms", "median_cpu_ms", "peak_rss_bytes", "ratio_to_baseline", "detail", .. MetricHeaders(metricNames)]);
+        var references = result.Plan.ReferenceEngines;
+        WriteRow(writer, ["workload", "engine", "status", "runs", "median_wall_ms", "min_wall_ms", "max_wall_ms", "median_cpu_ms", "peak_rss_bytes", "ratio_to_baseline", "detail",
+            .. MetricHeaders(metricNames), .. references.Select(reference => "ratio_to:" + reference)]);
         foreach (var cell in result.Cells)
         {
             WriteRow(writer,
@@ -36,6 +39,7 @@ public static class CsvReport
                 Format.Raw(cell.MedianWallMs), Format.Raw(cell.WallSpread?.Min), Format.Raw(cell.WallSpread?.Max),
                 Format.Raw(cell.MedianCpuMs), Format.Raw(cell.PeakMemoryBytes), Format.Raw(cell.RatioToBaseline), cell.Detail ?? "",
                 .. metricNames.Select(name => Format.Raw(cell.MedianMetrics.TryGetValue(name, out var value) ? value : null)),
+                .. references.Select(reference => Format.Raw(cell.RatiosToReferences.TryGetValue(reference, out var ratio) ? ratio : null)),
             ]);
         }
     }

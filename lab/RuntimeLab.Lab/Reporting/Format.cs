@@ -9,9 +9,14 @@ internal static class Format
 
     public static string Milliseconds(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? Missing;
 
-    /// <summary>An engine metric: times (names ending in "_ms") with two decimals, counts as whole numbers.</summary>
+    /// <summary>
+    /// An engine metric: times (names ending in "_ms") with two decimals, percentages ("_pct") with one, so that
+    /// 99.9 is not shown as 100, and counts as whole numbers.
+    /// </summary>
     public static string MetricValue(string name, double? value) =>
-        name.EndsWith("_ms", StringComparison.Ordinal) ? Milliseconds(value) : value?.ToString("0", CultureInfo.InvariantCulture) ?? Missing;
+        name.EndsWith("_ms", StringComparison.Ordinal) ? Milliseconds(value)
+        : name.EndsWith("_pct", StringComparison.Ordinal) ? (value is null ? Missing : value.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%")
+        : value?.ToString("0", CultureInfo.InvariantCulture) ?? Missing;
 
     public static string Ratio(double? value) => value is null ? Missing : value.Value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
 

@@ -10,8 +10,9 @@ public static class ResultTable
     {
         var metricNames = result.Cells.SelectMany(cell => cell.MedianMetrics.Keys).Distinct().Order().ToList();
         var plan = result.Plan;
+        var ratioEngines = plan.ReferenceEngines.Prepend(plan.BaselineEngine).Distinct().ToList();
         var table = new Table().Title(Markup.Escape(
-            $"{result.Experiment}: medians of {plan.Repetitions} repetitions; ratio = {plan.RatioMetric} / {plan.BaselineEngine}'s, paired by repetition"));
+            $"{result.Experiment}: medians of {plan.Repetitions} repetitions; × E = this engine's {plan.RatioMetric} / E's, paired by repetition{Direction(plan.RatioMetric)}"));
         table.AddColumns("workload", "engine", "status");
         table.AddColumn(new TableColumn("wall ms").RightAligned());
         table.AddColumn(new TableColumn("min–max").RightAligned());
@@ -19,7 +20,8 @@ public static class ResultTable
         table.AddColumn(new TableColumn("peak rss").RightAligned());
         foreach (var metric in metricNames)
             table.AddColumn(new TableColumn(Markup.Escape(metric)).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape($"× {plan.BaselineEngine}")).RightAligned());
+        foreach (var engine in ratioEngines)
+            table.AddColumn(new TableColumn(Markup.Escape($"× {engine}")).RightAligned());
 
         foreach (var cell in result.Cells)
         {
@@ -35,11 +37,16 @@ public static class ResultTable
             };
             row.AddRange(metricNames.Select(metric =>
                 Format.MetricValue(metric, cell.MedianMetrics.TryGetValue(metric, out var value) ? value : null)));
-            row.Add(Format.Ratio(cell.RatioToBaseline));
+            row.AddRange(ratioEngines.Select(engine => Format.Ratio(
+                engine == plan.BaselineEngine ? cell.RatioToBaseline : cell.RatiosToReferences.TryGetValue(engine, out var ratio) ? ratio : null)));
             table.AddRow(row.ToArray());
         }
         console.Write(table);
     }
+
+    /// <summary>Which way a time ratio reads; other metrics have no "faster".</summary>
+    private static string Direction(string ratioMetric) =>
+        ratioMetric.EndsWith("_ms", StringComparison.Ordinal) ? " (above 1× = slower than E)" : "";
 
     private static string StatusMarkup(CellStatus status) => status switch
     {
