@@ -12,8 +12,8 @@ namespace RuntimeLab.X86.Tests.Translator;
 /// Guest code rewritten after, or while, it was translated: the translation must be dropped and the
 /// new bytes run. User mode, with the code page made writable; the program stops at <c>int 0x80</c>
 /// between phases, so a test can wait for the background compiler and make tiered runs deterministic.
-/// They run alone (see <see cref="BackgroundCompilerCollection"/>): beside the tiered runs of whole
-/// programs the shared compile queue is long, and the waits would take tens of seconds.
+/// They run first (see <see cref="BackgroundCompilerCollection"/>): the compile queue is shared, and
+/// once the tiered runs of whole programs have filled it, a wait would take minutes.
 /// </summary>
 [Collection(BackgroundCompilerCollection.Name)]
 public sealed unsafe class SelfModifyingTranslationTests
@@ -132,8 +132,8 @@ public sealed unsafe class SelfModifyingTranslationTests
     }
 }
 
-/// <summary>Tests that wait for the process's one background compiler: run after the parallel tests, one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>Tests that wait for the process's one background compiler: started before any other (<see cref="BackgroundCompilerTestsFirst"/>).</summary>
+[CollectionDefinition(Name)]
 public sealed class BackgroundCompilerCollection
 {
     public const string Name = "background compiler";
