@@ -3,5 +3,6 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// <summary>cmpxchg at every width, cmpxchg8b, xadd (register and locked memory), xchg and bswap (insn/exchange.c).</summary>
 public sealed class ExchangeInsnTests
 {
-    [Fact] public void ExchangesMatchQemu() => InsnProgram.MatchesQemu("exchange");
+    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    public void ExchangesMatchQemu(string engine) => InsnProgram.MatchesQemu("exchange", engine);
 }

@@ -8,8 +8,9 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// <summary>
 /// Runs an instruction-test guest (lab/guests/insn/NAME.c, built by make) on the interpreter and
 /// compares its output, one case per line, with what qemu-i386 printed (expected/insn/NAME.out,
-/// made by regenerate-references.sh). A mismatch names the first differing case with both lines,
-/// since each line carries the case's name, operands and input flags.
+/// made by regenerate-references.sh), under the engine named (see <see cref="Engines"/>): the
+/// interpreter and the translator must both print QEMU's lines. A mismatch names the first
+/// differing case with both lines, since each line carries the case's name, operands and input flags.
 /// </summary>
 internal static class InsnProgram
 {
@@ -20,12 +21,12 @@ internal static class InsnProgram
     /// significand bit (one unit in the last place, flags and everything else equal); for the
     /// transcendentals QEMU computes with algorithms of its own.
     /// </summary>
-    public static void MatchesQemu(string name, bool lastBitTolerance = false)
+    public static void MatchesQemu(string name, string engine, bool lastBitTolerance = false)
     {
         var (expectedBytes, expectedStatus) = s_guests.Expected(Path.Combine("insn", name));
-        var (actualBytes, errors, status) = Run(name);
+        var (actualBytes, errors, status) = Run(name, Engines.Named(engine));
         // What the emulator or the guest said on stderr (an unimplemented instruction, a guest fault) explains a short output.
-        var said = $"\n  exit status: qemu-i386 {expectedStatus}, RuntimeLab {status}" + (errors.Length > 0 ? $"\n  stderr: {Encoding.UTF8.GetString(errors).Trim()}" : "");
+        var said = $"\n  engine: {engine}\n  exit status: qemu-i386 {expectedStatus}, RuntimeLab {status}" + (errors.Length > 0 ? $"\n  stderr: {Encoding.UTF8.GetString(errors).Trim()}" : "");
         var expected = Lines(expectedBytes);
         var actual = Lines(actualBytes);
         var differing = Enumerable.Range(0, Math.Min(expected.Length, actual.Length))
@@ -45,8 +46,9 @@ internal static class InsnProgram
         Assert.True(expectedStatus == status, $"{name}: qemu-i386 exited with {expectedStatus}, RuntimeLab with {status}{said}");
     }
 
-    private static (byte[] Output, byte[] Errors, int Status) Run(string name)
+    private static (byte[] Output, byte[] Errors, int Status) Run(string name, Dbt.EngineOptions engine)
     {
+        Interpreter? first = null;
         var program = Path.Combine(s_guests.Root, "build", "insn", name);
         var output = new MemoryStream();
         var errors = new MemoryStream();
@@ -58,8 +60,14 @@ internal static class InsnProgram
             ReadOnly = true,
             Streams = new StandardStreams(new MemoryStream(), output, errors),
             MaxInstructions = 2_000_000_000,
-            CreateCpu = Interpreter.ForUserMode,
+            CreateCpu = (memory, threadArea) =>
+            {
+                var cpu = Interpreter.ForUserMode(memory, threadArea, engine);
+                first ??= cpu;
+                return cpu;
+            },
         });
+        if (engine.Engine == Dbt.X86Engine.Dbt) Engines.AssertRanCompiled(first!);
         return (output.ToArray(), errors.ToArray(), status);
     }
 

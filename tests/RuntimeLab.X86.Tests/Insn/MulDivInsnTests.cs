@@ -3,15 +3,20 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// <summary>mul, imul (1, 2 and 3 operands), div and idiv at every width (insn/muldiv.c), and the #DE faults (insn/divide-error.c, built once per kind as de-KIND).</summary>
 public sealed class MulDivInsnTests
 {
-    [Fact] public void MultiplyAndDivideMatchQemu() => InsnProgram.MatchesQemu("muldiv");
+    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    public void MultiplyAndDivideMatchQemu(string engine) => InsnProgram.MatchesQemu("muldiv", engine);
 
     /// <summary>Each program prints a line, then divides by zero or overflows the quotient: SIGFPE, exit 136, as under qemu-i386.</summary>
-    [Theory]
-    [InlineData("de-div-zero")]
-    [InlineData("de-div-overflow")]
-    [InlineData("de-div8-overflow")]
-    [InlineData("de-idiv-overflow")]
-    [InlineData("de-idiv8-overflow")]
-    [InlineData("de-aam-zero")]
-    public void DivideErrorKillsTheGuestAsUnderQemu(string name) => InsnProgram.MatchesQemu(name);
+    [Theory, MemberData(nameof(DivideErrorsAndEngines))]
+    public void DivideErrorKillsTheGuestAsUnderQemu(string name, string engine) => InsnProgram.MatchesQemu(name, engine);
+
+    /// <summary>Every kind in interp and tiered; a division by zero also in dbt, where the #DE comes from compiled code.</summary>
+    public static TheoryData<string, string> DivideErrorsAndEngines()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in (string[])["de-div-zero", "de-div-overflow", "de-div8-overflow", "de-idiv-overflow", "de-idiv8-overflow", "de-aam-zero"])
+            foreach (var engine in Engines.All)
+                if (engine != "dbt" || name == "de-div-zero") data.Add(name, engine);
+        return data;
+    }
 }

@@ -6,5 +6,6 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// </summary>
 public sealed class SequenceInsnTests
 {
-    [Fact] public void FlagConsumersAfterProducersMatchQemu() => InsnProgram.MatchesQemu("sequences");
+    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    public void FlagConsumersAfterProducersMatchQemu(string engine) => InsnProgram.MatchesQemu("sequences", engine);
 }

@@ -7,6 +7,6 @@ public sealed class X87ExtendedInsnTests
     // runs them on the host's x87, with QEMU's rules for NaN operands and exact results (Fpu/QemuRules.cs).
     // What remains is the last bit of a few results (3 of the 1220 cases: one fpatan, two fyl2x of pi),
     // which the test allows, and nothing else: flags, NaNs and every other bit must be QEMU's.
-    [Fact]
-    public void ExtendedPrecisionTranscendentalsMatchQemuToTheLastBit() => InsnProgram.MatchesQemu("x87-extended", lastBitTolerance: true);
+    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    public void ExtendedPrecisionTranscendentalsMatchQemuToTheLastBit(string engine) => InsnProgram.MatchesQemu("x87-extended", engine, lastBitTolerance: true);
 }

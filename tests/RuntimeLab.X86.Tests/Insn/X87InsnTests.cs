@@ -8,5 +8,6 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// </summary>
 public sealed class X87InsnTests
 {
-    [Fact] public void X87EdgeCasesMatchQemu() => InsnProgram.MatchesQemu("x87");
+    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    public void X87EdgeCasesMatchQemu(string engine) => InsnProgram.MatchesQemu("x87", engine);
 }

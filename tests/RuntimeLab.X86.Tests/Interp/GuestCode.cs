@@ -11,6 +11,7 @@ namespace RuntimeLab.X86.Tests.Interp;
 /// With <c>bitness: 16</c> the code is 16-bit: assembled at IP 0 in a code segment based at
 /// <see cref="CodeAddress"/>, with 16-bit data and stack segments based at <see cref="DataAddress"/>
 /// and 64 KiB below <see cref="StackTop"/> (SP starts at 0, so the first push wraps to 0xFFFE).
+/// <paramref name="engine"/> picks the interpreter (the default) or the translator.
 /// </summary>
 internal sealed unsafe class GuestCode : IDisposable
 {
@@ -22,7 +23,10 @@ internal sealed unsafe class GuestCode : IDisposable
     public Interpreter Cpu { get; }
     public CpuState* State => Cpu.State;
 
-    public GuestCode(Action<Assembler> program, int bitness = 32)
+    /// <summary>The assembled program, <c>int 0x80</c> included (at <see cref="CodeAddress"/>, or IP 0 in 16-bit code).</summary>
+    public byte[] Code { get; }
+
+    public GuestCode(Action<Assembler> program, int bitness = 32, RuntimeLab.X86.Dbt.EngineOptions? engine = null)
     {
         var assembler = new Assembler(bitness);
         program(assembler);
@@ -32,11 +36,12 @@ internal sealed unsafe class GuestCode : IDisposable
         Memory.Map(CodeAddress, (ulong)stream.Length, Protection.Read | Protection.Exec);
         // Write through a temporary writable mapping: the code page itself is read-only to the guest.
         Memory.Protect(CodeAddress, (ulong)stream.Length, Protection.All);
-        Memory.Write(CodeAddress, stream.ToArray());
+        Code = stream.ToArray();
+        Memory.Write(CodeAddress, Code);
         Memory.Protect(CodeAddress, (ulong)stream.Length, Protection.Read | Protection.Exec);
         Memory.Map(DataAddress, bitness == 16 ? 0x10000u : 0x1000u, Protection.ReadWrite);
         Memory.Map(StackTop - 0x10000, 0x10000, Protection.ReadWrite);
-        Cpu = new Interpreter(Memory);
+        Cpu = new Interpreter(Memory, engine);
         State->Eip = CodeAddress;
         State->Regs[Gpr.Esp] = StackTop;
         if (bitness == 16)

@@ -68,7 +68,7 @@ public sealed class KernelTests
     }
 
     internal static (byte[] Serial, MachineResult Result, string Diagnostics) Boot(byte[] image, Stream? debugcon = null, ulong maxInstructions = 500_000_000, Stream? input = null,
-        Devices.ClockSource clock = Devices.ClockSource.Instructions, Dbt.EngineOptions? engine = null)
+        Devices.ClockSource clock = Devices.ClockSource.Instructions, Dbt.EngineOptions? engine = null, Action<BareMetalMachine>? inspect = null)
     {
         var serial = new MemoryStream();
         var diagnostics = new StringWriter();
@@ -86,6 +86,7 @@ public sealed class KernelTests
         machine.LoadKernel(image);
         var result = machine.Run();
         if (engine is { Engine: Dbt.X86Engine.Dbt }) Engines.AssertRanCompiled(machine.Cpu);
+        inspect?.Invoke(machine); // while RAM and the CPU still exist
         return (serial.ToArray(), result, diagnostics.ToString());
     }
 }
