@@ -29,13 +29,9 @@ internal sealed unsafe partial class BlockLowering
     private ValueRef FromHelper(Condition condition)
     {
         SpillFlags();
+        _dirty &= ~(FlagBit(CcOpField) | FlagBit(CcDstField) | FlagBit(CcSrcField) | FlagBit(CcSrc2Field));
         var result = Core.BuildCall(_b, _t.Function(_t.I32, _t.Ptr, _t.I32), Address(HelperCalls.TestConditionAddress), [_state, Const((uint)condition)], "cond");
         return Core.BuildICmp(_b, IntPredicate.Ne, result, Const(0));
-    }
-
-    private void SpillFlags()
-    {
-        for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _flags[f]), Field(s_flagFields[f]));
     }
 
     /// <summary>A positive condition (O B E BE S P L LE) after <paramref name="op"/>, or null where only the helper knows.</summary>

@@ -18,6 +18,14 @@ internal sealed unsafe partial class BlockLowering
     private readonly ValueRef[] _flags = new ValueRef[4];
     private const int CcOpField = 0, CcDstField = 1, CcSrcField = 2, CcSrc2Field = 3;
 
+    /// <summary>
+    /// Which shadows (bit r for register r, bit 8 + f for flag field f) may differ from the state:
+    /// only those are written back. A block that loops to itself starts its body with all of them
+    /// set, since the previous iteration may have written any.
+    /// </summary>
+    private int _dirty;
+    private const int AllDirty = (1 << (ShadowedRegisters + 4)) - 1;
+
     /// <summary>The last flag-setting operation the translation emitted in this block, while no helper came after it.</summary>
     private CcOp? _knownCc;
 
@@ -37,13 +45,24 @@ internal sealed unsafe partial class BlockLowering
         for (var r = 0; r < ShadowedRegisters; r++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, RegisterField(r)), _regs[r]);
         for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Load32(s_flagFields[f]), _flags[f]);
         _knownCc = null;
+        _dirty = 0;
     }
 
     private void SpillShadow()
     {
-        for (var r = 0; r < ShadowedRegisters; r++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _regs[r]), RegisterField(r));
-        for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _flags[f]), Field(s_flagFields[f]));
+        for (var r = 0; r < ShadowedRegisters; r++)
+            if ((_dirty & (1 << r)) != 0) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _regs[r]), RegisterField(r));
+        SpillFlags();
     }
+
+    /// <summary>Writes back the flag fields alone (what the condition helper reads); afterwards they match the state.</summary>
+    private void SpillFlags()
+    {
+        for (var f = 0; f < _flags.Length; f++)
+            if ((_dirty & FlagBit(f)) != 0) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _flags[f]), Field(s_flagFields[f]));
+    }
+
+    private static int FlagBit(int field) => 1 << (ShadowedRegisters + field);
 
     private ValueRef RegisterField(int register) => Field(nameof(CpuState.Regs), register * 4);
 
@@ -64,6 +83,7 @@ internal sealed unsafe partial class BlockLowering
     internal void WriteReg(byte offset, int bits, ValueRef value)
     {
         var slot = _regs[offset / 4];
+        _dirty |= 1 << (offset / 4);
         if (bits == 32)
         {
             Core.BuildStore(_b, value, slot);
@@ -82,7 +102,12 @@ internal sealed unsafe partial class BlockLowering
         Core.BuildStore(_b, Const((uint)op), _flags[CcOpField]);
         Core.BuildStore(_b, dst, _flags[CcDstField]);
         Core.BuildStore(_b, src, _flags[CcSrcField]);
-        if (src2 is { } carry) Core.BuildStore(_b, carry, _flags[CcSrc2Field]);
+        _dirty |= FlagBit(CcOpField) | FlagBit(CcDstField) | FlagBit(CcSrcField);
+        if (src2 is { } carry)
+        {
+            Core.BuildStore(_b, carry, _flags[CcSrc2Field]);
+            _dirty |= FlagBit(CcSrc2Field);
+        }
         _knownCc = op;
     }
 
@@ -95,6 +120,7 @@ internal sealed unsafe partial class BlockLowering
         Core.BuildStore(_b, values.Op, _flags[CcOpField]);
         Core.BuildStore(_b, values.Dst, _flags[CcDstField]);
         Core.BuildStore(_b, values.Src, _flags[CcSrcField]);
+        _dirty |= FlagBit(CcOpField) | FlagBit(CcDstField) | FlagBit(CcSrcField);
         _knownCc = null;
     }
 

@@ -56,37 +56,52 @@ internal sealed unsafe partial class BlockLowering
     public static void Build(IrModule module, BlockSnapshot block) =>
         new BlockLowering(module, block, $"x86_{block.CodeBase + block.Eip:x8}").Lower();
 
-    /// <summary>How many of the block's instructions lower inline (the rest call their handlers).</summary>
-    public static int InlineCount(BlockSnapshot block) => block.Ops.Count(op => InlineOps.Find((nint)op.Handler) is not null);
+    /// <summary>How many of the unit's instructions lower inline (the rest call their handlers).</summary>
+    public static int InlineCount(BlockSnapshot unit) =>
+        unit.Blocks.Sum(block => block.Ops.Count(op => InlineOps.Find((nint)op.Handler) is not null));
+
+    /// <summary>The unit's block being lowered (its ops are what fault exits and helper calls name).</summary>
+    private UnitBlock _current = null!;
 
     private void Lower()
     {
         LoadShadow();
-        var body = _module.AppendBlock(_function, "body");
-        Core.BuildBr(_b, body);
-        Core.PositionBuilderAtEnd(_b, body);
-        // As in the interpreter, EIP is the block's end while its ops run: a branch overwrites it.
-        Core.BuildStore(_b, Const(_block.FallthroughEip), Field(nameof(CpuState.Eip)));
-        for (_op = 0; _op < _block.Count; _op++)
+        var blocks = _block.Blocks;
+        var bodies = blocks.Select(block => _module.AppendBlock(_function, $"block_{block.Eip:x8}")).ToArray();
+        int IndexOf(uint eip) => blocks.ToList().FindIndex(block => block.Eip == eip);
+        // With more than one way into a block, what is already written back is not known while translating.
+        var merges = blocks.Count > 1 || blocks[0].DirectTargets().Contains(_block.Eip);
+        Core.BuildBr(_b, bodies[0]);
+        for (var m = 0; m < blocks.Count; m++)
         {
-            _faultExit = null;
-            var op = _block.Ops[_op];
-            if (InlineOps.Find((nint)op.Handler) is { } lower) lower(this, op);
-            else CallHandler();
+            Core.PositionBuilderAtEnd(_b, bodies[m]);
+            _current = blocks[m];
+            _knownCc = null;
+            if (merges) _dirty = AllDirty;
+            // As in the interpreter, EIP is the block's end while its ops run: a branch overwrites it.
+            Core.BuildStore(_b, Const(_current.FallthroughEip), Field(nameof(CpuState.Eip)));
+            for (_op = 0; _op < _current.Ops.Length; _op++)
+            {
+                _faultExit = null;
+                var op = _current.Ops[_op];
+                if (InlineOps.Find((nint)op.Handler) is { } lower) lower(this, op);
+                else CallHandler();
+            }
+            Retire(_current.Ops.Length);
+            foreach (var target in _current.DirectTargets().Distinct())
+                if (IndexOf(target) is >= 0 and var index) ContinueIn(target, bodies[index]);
+            SpillShadow();
+            ChainOrReturn();
         }
-        Retire(_block.Count);
-        if (_block.Ops[^1].Imm == _block.Eip) LoopToItself(body);
-        SpillShadow();
-        ChainOrReturn();
     }
 
     /// <summary>
-    /// A block that branches back to its own start (a tight loop) runs again without leaving the
-    /// function, its registers still in host registers, as long as it could have chained to itself:
-    /// the slice is not over, nothing needs the run loop, and the block is still the one in the block
-    /// table (a store to its own code removes it from there).
+    /// A branch to another block of the unit (or back to the same one, a loop) stays in the function,
+    /// registers still in host registers, wherever it could have chained: the slice is not over,
+    /// nothing needs the run loop, and the entry block is still the one in the block table (a store to
+    /// the unit's own code removes it from there). Otherwise the code falls through to the normal exit.
     /// </summary>
-    private void LoopToItself(BasicBlockRef body)
+    private void ContinueIn(uint target, BasicBlockRef body)
     {
         var again = _module.AppendBlock(_function, "again");
         var leave = _module.AppendBlock(_function, "leave");
@@ -94,14 +109,14 @@ internal sealed unsafe partial class BlockLowering
         var count = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount)));
         var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
         var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
-        var mayLoop = Core.BuildAnd(_b,
-            Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, eip, Const(_block.Eip)), Core.BuildICmp(_b, IntPredicate.Ult, count, limit)),
+        var mayContinue = Core.BuildAnd(_b,
+            Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, eip, Const(target)), Core.BuildICmp(_b, IntPredicate.Ult, count, limit)),
             Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
-        Core.BuildCondBr(_b, mayLoop, again, leave);
+        Core.BuildCondBr(_b, mayContinue, again, leave);
 
         Core.PositionBuilderAtEnd(_b, again);
-        var next = Core.BuildLoad(_b, _t.Ptr, FastSlot(eip), "self");
-        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Eq, next, Address(_block.Block)), body, leave);
+        var entry = Core.BuildLoad(_b, _t.Ptr, FastSlot(Const(_block.Eip)), "entry");
+        Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Eq, entry, Address(_block.Block)), body, leave);
         Core.PositionBuilderAtEnd(_b, leave);
     }
 
@@ -213,7 +228,7 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>A branch's target: EIP lives in the state, not in the shadow, since only a block's last op writes it.</summary>
     internal void SetEip(ValueRef eip) => Core.BuildStore(_b, eip, Field(nameof(CpuState.Eip)));
 
-    private ValueRef OpAddress() => Address(_block.OpAddress(_op));
+    private ValueRef OpAddress() => Address(_current.OpAddress(_op));
 
     internal ValueRef Load32(string field) => Core.BuildLoad(_b, _t.I32, Field(field), field);
 

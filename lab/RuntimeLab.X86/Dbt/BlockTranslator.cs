@@ -25,7 +25,7 @@ public sealed unsafe class BlockTranslator : IDisposable
     private readonly EngineOptions _options;
     private readonly ConcurrentQueue<Finished> _finished = new();
     private readonly Lock _gate = new();
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public TranslationStats Stats { get; } = new();
 
@@ -39,7 +39,12 @@ public sealed unsafe class BlockTranslator : IDisposable
     /// <summary>The compile options of a block: O2 without IR capture.</summary>
     private static readonly CompileOptions s_compile = CompileOptions.At(OptLevel.O2);
 
-    /// <summary>Called each time the run loop is about to interpret <paramref name="block"/>.</summary>
+    /// <summary>
+    /// Called each time the run loop is about to interpret <paramref name="block"/>. In dbt mode each block
+    /// is translated alone the first time it runs (QEMU's way: everything, before it runs); in tiered
+    /// mode a block that gets hot is translated in the background with the blocks its branches reach
+    /// (<see cref="BlockSnapshot"/>), so a hot loop compiles as one unit.
+    /// </summary>
     public void CountExecution(Block* block)
     {
         if (_options.Engine == X86Engine.Dbt)
@@ -67,11 +72,23 @@ public sealed unsafe class BlockTranslator : IDisposable
         Install(block, snapshot, module, clock.Elapsed);
     }
 
+    private const int UnitMemberDelay = 1000;
+
     private void Enqueue(Block* block)
     {
-        var snapshot = BlockSnapshot.Of(block, (nint)_blocks.FastTable);
-        var clock = Stopwatch.StartNew();
-        Session.Background.Enqueue(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile, (module, error) =>
+        var snapshot = BlockSnapshot.Of(block, (nint)_blocks.FastTable, _blocks);
+        // The unit's other blocks will run inside its code: they compile on their own only if they stay
+        // hot outside it (entered from elsewhere), not merely because they ran while the unit compiled.
+        foreach (var member in snapshot.Blocks.Skip(1)) ((Block*)member.Block)->Heat = -UnitMemberDelay * Math.Max(1, _options.HotThreshold);
+        // Started on the worker: the compile time excludes the wait in the queue.
+        var clock = new Stopwatch();
+        Session.Background.Enqueue(ModuleName(snapshot), m =>
+        {
+            // A CPU that is gone needs no code: its queued compiles end at once.
+            if (_disposed) throw new OperationCanceledException("the CPU was disposed before its block compiled");
+            clock.Start();
+            BlockLowering.Build(m, snapshot);
+        }, s_compile, (module, error) =>
         {
             lock (_gate)
             {
@@ -92,7 +109,8 @@ public sealed unsafe class BlockTranslator : IDisposable
                 Failed(done.Snapshot, done.Error);
                 continue;
             }
-            if (!_blocks.IsLive(block, done.Snapshot.Serial) || block->Code != 0)
+            var unit = done.Snapshot;
+            if (!_blocks.IsLive(block, unit.Eip, unit.CodeBase, unit.Mode, unit.Serial) || block->Code != 0)
             {
                 // Guest code on the block's pages was written (or remapped) while it compiled: the code is stale.
                 done.Module.Dispose();
@@ -113,7 +131,7 @@ public sealed unsafe class BlockTranslator : IDisposable
         Stats.GuestInstructionsInline += inline;
         Stats.CodeBytes += module.Stats.CodeBytes;
         Stats.CompileTimes.Add(elapsed);
-        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Count} instructions, {inline} inline) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
+        _options.JitLog?.WriteLine($"dbt: translated 0x{snapshot.Eip:x8} ({snapshot.Blocks.Count} blocks, {snapshot.Count} instructions, {inline} inline) -> {module.Stats.CodeBytes} bytes in {elapsed.TotalMilliseconds:0.00} ms");
     }
 
     private void Failed(BlockSnapshot snapshot, Exception? error)

@@ -13,7 +13,7 @@ internal unsafe delegate void OpLowering(BlockLowering e, in DecodedOp op);
 /// built from the binders' own pickers (<see cref="Interp.Alu.Pick{TOp}"/> and the rest), so an op
 /// lowers inline exactly when it is one of these specializations, and any handler not listed runs as
 /// it is, through a helper call. Each family's lowering mirrors its handler line by line
-/// (<see cref="InlineAlu"/>, <see cref="InlineDataMove"/>, <see cref="InlineStack"/>, <see cref="InlineControl"/>),
+/// (<see cref="InlineAlu"/>, <see cref="InlineWide"/>, <see cref="InlineDataMove"/>, <see cref="InlineStack"/>, <see cref="InlineControl"/>),
 /// and the differential tests hold the two to the same results.
 /// </summary>
 internal static unsafe class InlineOps
@@ -32,6 +32,7 @@ internal static unsafe class InlineOps
     {
         var table = new Dictionary<nint, OpLowering>();
         InlineAlu.Register(table);
+        InlineWide.Register(table);
         InlineDataMove.Register(table);
         InlineStack.Register(table);
         InlineControl.Register(table);

@@ -37,9 +37,13 @@ public sealed unsafe class BlockCache : IDisposable
     /// <summary>The direct-mapped table: slot (CS base + EIP) mod <see cref="FastSlots"/> holds a Block* or 0.</summary>
     public nint* FastTable => _fast;
 
-    /// <summary>Whether <paramref name="block"/> is still the live block it was when its serial was <paramref name="serial"/> (a background compile's check before it installs).</summary>
-    public bool IsLive(Block* block, uint serial) =>
-        _blocks.TryGetValue(new BlockKey(block->Eip, block->CodeBase, block->Mode), out var live) && live == (nint)block && block->Serial == serial;
+    /// <summary>
+    /// Whether <paramref name="block"/>, decoded for this key with this serial, is still live (a background
+    /// compile's check before it installs). The block itself is never read: it may have been invalidated
+    /// and freed meanwhile, and its memory reused for another block.
+    /// </summary>
+    public bool IsLive(Block* block, uint eip, uint codeBase, CodeMode mode, uint serial) =>
+        _blocks.TryGetValue(new BlockKey(eip, codeBase, mode), out var live) && live == (nint)block && ((Block*)live)->Serial == serial;
 
     public BlockCache(CpuState* state, IAddressSpace memory)
     {
@@ -60,6 +64,10 @@ public sealed unsafe class BlockCache : IDisposable
         if (fast != null && ((fast->Eip ^ eip) | (fast->CodeBase ^ codeBase) | (uint)(fast->Mode ^ mode)) == 0) return fast;
         return Lookup(new BlockKey(eip, codeBase, mode));
     }
+
+    /// <summary>The block already decoded at <paramref name="eip"/> for this key, or null: never decodes (the translator forms its units from these).</summary>
+    public Block* Peek(uint eip, uint codeBase, CodeMode mode) =>
+        _blocks.TryGetValue(new BlockKey(eip, codeBase, mode), out var found) ? (Block*)found : null;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Block* Lookup(BlockKey key)

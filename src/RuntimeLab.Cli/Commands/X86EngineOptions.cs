@@ -11,9 +11,7 @@ internal sealed class X86EngineOptions
     {
         Description = "How guest code runs: interp (the interpreter), dbt (every block translated to host code through LLVM before it runs), " +
                       "or tiered (blocks interpreted until hot, then translated in the background).",
-        // The interpreter stays the default until the translator lowers instructions inline: this first,
-        // call-threaded tier runs about half as fast as the interpreter (docs/ARCHITECTURE.md).
-        DefaultValueFactory = _ => "interp",
+        DefaultValueFactory = _ => "tiered",
     };
     private readonly Option<int> _hotThreshold = new("--hot-threshold")
     {

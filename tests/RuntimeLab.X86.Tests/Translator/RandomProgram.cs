@@ -71,6 +71,7 @@ internal sealed class RandomProgram
         {
             case 0 when depth < 2: ForwardBranch(depth); break;
             case 1 when depth < 2: Loop(depth); break;
+            case 2 or 3: CompareThenConsume(); break;
             default: Simple(); break;
         }
     }
@@ -138,6 +139,32 @@ internal sealed class RandomProgram
     {
         if (_random.Next(2) == 0) Add(Create($"Test_rm{width}_r{width}", DestinationOrMemory(width), Pick(Sources(width))));
         else Add(Create($"Test_rm{width}_imm{width}", DestinationOrMemory(width), Immediate(width)));
+    }
+
+    /// <summary>
+    /// A compare (or SUB, or an ALU op) straight before a flag consumer, often of a register with itself
+    /// or with an edge value: the pairs a translator turns into one host comparison, where a wrong
+    /// predicate (slt for sle) shows only when the operands are equal or straddle a boundary.
+    /// </summary>
+    private void CompareThenConsume()
+    {
+        var width = _random.Next(3) switch { 0 => 8, 1 => 16, _ => 32 };
+        var op = _random.Next(4) switch { 0 => "Sub", 1 or 2 => "Cmp", _ => s_binary[_random.Next(s_binary.Length)] };
+        var destination = Pick(Destinations(width));
+        if (_random.Next(3) == 0) Add(Instruction.Create(CodeOf($"{op}_rm{width}_r{width}"), destination, op == "Cmp" ? destination : Pick(Sources(width))));
+        else Binary(op, width);
+        switch (_random.Next(3))
+        {
+            case 0: Add(Create($"Set{Condition()}_rm8", DestinationOrMemory(8))); break;
+            case 1: Cmov(width == 8 ? 32 : width); break;
+            default:
+                var skip = _a.CreateLabel();
+                Jcc(Condition(), skip);
+                Simple();
+                _a.Label(ref skip);
+                _a.nop();
+                break;
+        }
     }
 
     private void Unary(int width) => Add(Create($"{s_unary[_random.Next(s_unary.Length)]}_rm{width}", DestinationOrMemory(width)));
@@ -217,7 +244,13 @@ internal sealed class RandomProgram
         _ => _random.Next(4) switch { 0 => 0, 1 => -1, 2 => int.MinValue + _random.Next(2), _ => _random.Next() },
     };
 
-    private uint Next32() => _random.Next(4) == 0 ? (uint)_random.Next(-2, 3) : (uint)_random.NextInt64(0, 1L << 32);
+    /// <summary>
+    /// Half the values come from a small pool of edges, so operands are often equal or sit at a sign or
+    /// carry boundary at some width: that is where a wrong comparison (slt for sle) or flag shows.
+    /// </summary>
+    private uint Next32() => _random.Next(2) == 0 ? s_edges[_random.Next(s_edges.Length)] : (uint)_random.NextInt64(0, 1L << 32);
+
+    private static readonly uint[] s_edges = [0, 1, 2, 0xFFFF_FFFF, 0xFFFF_FFFE, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 0x7FFF_FFFF, 0x8000_0000];
 
     private string Condition() => s_conditions[_random.Next(s_conditions.Length)];
 
