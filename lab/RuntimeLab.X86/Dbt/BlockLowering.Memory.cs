@@ -47,6 +47,7 @@ internal sealed unsafe partial class BlockLowering
         Core.BuildBr(_b, join);
 
         StartBlock(slow);
+        SpillClock();
         var cell = _slowValue;
         var status = Core.BuildCall(_b, _t.Function(_t.I32, _t.Ptr, _t.I32, _t.I32, _t.Ptr), Address(HelperCalls.ReadMemAddress),
             [_state, linear, Const((uint)bytes), cell], "status");
@@ -78,6 +79,7 @@ internal sealed unsafe partial class BlockLowering
         Core.BuildBr(_b, join);
 
         StartBlock(slow);
+        SpillClock();
         var status = Core.BuildCall(_b, _t.Function(_t.I32, _t.Ptr, _t.I32, _t.I32, _t.I32), Address(HelperCalls.WriteMemAddress),
             [_state, linear, Const((uint)bytes), value], "status");
         Expect(Core.BuildICmp(_b, IntPredicate.Eq, status, Const(0)), join, FaultExit());

@@ -32,9 +32,14 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>Where a load's miss helper leaves the value (in the entry block: an alloca elsewhere would grow the frame each time it runs).</summary>
     private ValueRef _slowValue;
 
+    /// <summary>EIP and the retired-instruction count, shadowed too: inside a loop they stay in host registers.</summary>
+    private ValueRef _eip, _count;
+
     private void LoadShadow()
     {
         _slowValue = Core.BuildAlloca(_b, _t.I32, "slow_value");
+        _eip = Core.BuildAlloca(_b, _t.I32, "eip");
+        _count = Core.BuildAlloca(_b, _t.I64, "count");
         for (var r = 0; r < ShadowedRegisters; r++) _regs[r] = Core.BuildAlloca(_b, _t.I32, Gpr.Names[r]);
         for (var f = 0; f < _flags.Length; f++) _flags[f] = Core.BuildAlloca(_b, _t.I32, s_flagFields[f]);
         ReloadShadow();
@@ -44,6 +49,8 @@ internal sealed unsafe partial class BlockLowering
     {
         for (var r = 0; r < ShadowedRegisters; r++) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, RegisterField(r)), _regs[r]);
         for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Load32(s_flagFields[f]), _flags[f]);
+        Core.BuildStore(_b, Load32(nameof(CpuState.Eip)), _eip);
+        Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount))), _count);
         _knownCc = null;
         _dirty = 0;
     }
@@ -53,7 +60,20 @@ internal sealed unsafe partial class BlockLowering
         for (var r = 0; r < ShadowedRegisters; r++)
             if ((_dirty & (1 << r)) != 0) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _regs[r]), RegisterField(r));
         SpillFlags();
+        SpillClock();
     }
+
+    /// <summary>
+    /// Writes back EIP and the instruction count, which a memory helper may observe (a device's
+    /// virtual clock counts instructions) though it changes neither.
+    /// </summary>
+    internal void SpillClock()
+    {
+        Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _eip), Field(nameof(CpuState.Eip)));
+        SpillCount();
+    }
+
+    private void SpillCount() => Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, _count), Field(nameof(CpuState.InstructionCount)));
 
     /// <summary>Writes back the flag fields alone (what the condition helper reads); afterwards they match the state.</summary>
     private void SpillFlags()

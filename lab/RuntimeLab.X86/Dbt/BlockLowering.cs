@@ -79,7 +79,7 @@ internal sealed unsafe partial class BlockLowering
             _knownCc = null;
             if (merges) _dirty = AllDirty;
             // As in the interpreter, EIP is the block's end while its ops run: a branch overwrites it.
-            Core.BuildStore(_b, Const(_current.FallthroughEip), Field(nameof(CpuState.Eip)));
+            Core.BuildStore(_b, Const(_current.FallthroughEip), _eip);
             for (_op = 0; _op < _current.Ops.Length; _op++)
             {
                 _faultExit = null;
@@ -105,8 +105,8 @@ internal sealed unsafe partial class BlockLowering
     {
         var again = _module.AppendBlock(_function, "again");
         var leave = _module.AppendBlock(_function, "leave");
-        var eip = Load32(nameof(CpuState.Eip));
-        var count = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount)));
+        var eip = Core.BuildLoad(_b, _t.I32, _eip, "eip");
+        var count = Core.BuildLoad(_b, _t.I64, _count, "count");
         var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
         var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
         var mayContinue = Core.BuildAnd(_b,
@@ -138,8 +138,9 @@ internal sealed unsafe partial class BlockLowering
         var raised = _module.AppendBlock(_function, $"raised_{_op}");
         Expect(Core.BuildICmp(_b, IntPredicate.Eq, status, Const(0)), next, raised);
         Core.PositionBuilderAtEnd(_b, raised);
-        // The handler left the state as before the op: nothing to write back.
+        // The handler left the state as before the op (EIP included, which a task switch sets): only the count moves.
         Retire(_op);
+        SpillCount();
         Core.BuildRet(_b, op);
         Core.PositionBuilderAtEnd(_b, next);
         ReloadShadow();
@@ -155,8 +156,8 @@ internal sealed unsafe partial class BlockLowering
         var here = Core.GetInsertBlock(_b);
         var block = _module.AppendBlock(_function, $"fault_{_op}");
         Core.PositionBuilderAtEnd(_b, block);
-        SpillShadow();
         Retire(_op);
+        SpillShadow();
         Core.BuildRet(_b, OpAddress());
         Core.PositionBuilderAtEnd(_b, here);
         _faultExit = block;
@@ -178,8 +179,7 @@ internal sealed unsafe partial class BlockLowering
     private void Retire(int instructions)
     {
         if (instructions == 0) return;
-        var at = Field(nameof(CpuState.InstructionCount));
-        Core.BuildStore(_b, Core.BuildAdd(_b, Core.BuildLoad(_b, _t.I64, at), Core.ConstInt(_t.I64, instructions)), at);
+        Core.BuildStore(_b, Core.BuildAdd(_b, Core.BuildLoad(_b, _t.I64, _count), Core.ConstInt(_t.I64, instructions)), _count);
     }
 
     /// <summary>
@@ -225,8 +225,8 @@ internal sealed unsafe partial class BlockLowering
         Core.BuildRet(_b, Core.ConstNull(_t.Ptr));
     }
 
-    /// <summary>A branch's target: EIP lives in the state, not in the shadow, since only a block's last op writes it.</summary>
-    internal void SetEip(ValueRef eip) => Core.BuildStore(_b, eip, Field(nameof(CpuState.Eip)));
+    /// <summary>A branch's target, into EIP's shadow.</summary>
+    internal void SetEip(ValueRef eip) => Core.BuildStore(_b, eip, _eip);
 
     private ValueRef OpAddress() => Address(_current.OpAddress(_op));
 
