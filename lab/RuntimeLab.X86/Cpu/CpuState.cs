@@ -113,8 +113,6 @@ public unsafe struct CpuState
 
     /// <summary>Where <see cref="Interp.Interpreter.Run"/> stops: compiled code chains to the next block only below it.</summary>
     public ulong InstructionLimit;
-    /// <summary>The part of <see cref="InstructionCount"/> retired in compiled code.</summary>
-    public ulong CompiledInstructionCount;
 
     /// <summary>The x87 unit, after everything else so that the fields above keep their offsets.</summary>
     public Fpu.FpuState Fpu;

@@ -33,14 +33,8 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>Loads <paramref name="bytes"/> from guest memory, zero-extended to an i32; a fault leaves by the op's fault exit.</summary>
     internal ValueRef Load(ValueRef linear, int bytes)
     {
-        var entry = TlbEntry(linear);
-        var fast = NewBlock("load_hit");
-        var slow = NewBlock("load_miss");
-        var join = NewBlock("loaded");
-        Expect(Hit(entry, linear, bytes, nameof(Memory.TlbEntry.ReadPage)), fast, slow);
-
-        StartBlock(fast);
-        var direct = Core.BuildLoad(_b, IntType(bytes), HostAddress(entry, linear), "guest");
+        var (host, slow, join) = Probe(linear, bytes, nameof(Memory.TlbEntry.ReadPage), "load");
+        var direct = Core.BuildLoad(_b, IntType(bytes), host, "guest");
         Core.SetAlignment(direct, 1);
         var fastValue = Widen(direct, bytes);
         var fastEnd = Core.GetInsertBlock(_b);
@@ -48,13 +42,12 @@ internal sealed unsafe partial class BlockLowering
 
         StartBlock(slow);
         SpillClock();
-        var cell = _slowValue;
         var status = Core.BuildCall(_b, _t.Function(_t.I32, _t.Ptr, _t.I32, _t.I32, _t.Ptr), Address(HelperCalls.ReadMemAddress),
-            [_state, linear, Const((uint)bytes), cell], "status");
+            [_state, linear, Const((uint)bytes), _slowValue], "status");
         var slowOk = NewBlock("load_slow_ok");
         Expect(Core.BuildICmp(_b, IntPredicate.Eq, status, Const(0)), slowOk, FaultExit());
         StartBlock(slowOk);
-        var slowValue = Core.BuildLoad(_b, _t.I32, cell);
+        var slowValue = Core.BuildLoad(_b, _t.I32, _slowValue);
         Core.BuildBr(_b, join);
 
         StartBlock(join);
@@ -67,15 +60,9 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>Stores the low <paramref name="bytes"/> of <paramref name="value"/> to guest memory; a fault leaves by the op's fault exit.</summary>
     internal void Store(ValueRef linear, int bytes, ValueRef value)
     {
-        var entry = TlbEntry(linear);
-        var fast = NewBlock("store_hit");
-        var slow = NewBlock("store_miss");
-        var join = NewBlock("stored");
-        Expect(Hit(entry, linear, bytes, nameof(Memory.TlbEntry.WritePage)), fast, slow);
-
-        StartBlock(fast);
+        var (host, slow, join) = Probe(linear, bytes, nameof(Memory.TlbEntry.WritePage), "store");
         var narrow = bytes == 4 ? value : Core.BuildTrunc(_b, value, IntType(bytes));
-        Core.SetAlignment(Core.BuildStore(_b, narrow, HostAddress(entry, linear)), 1);
+        Core.SetAlignment(Core.BuildStore(_b, narrow, host), 1);
         Core.BuildBr(_b, join);
 
         StartBlock(slow);
@@ -85,6 +72,21 @@ internal sealed unsafe partial class BlockLowering
         Expect(Core.BuildICmp(_b, IntPredicate.Eq, status, Const(0)), join, FaultExit());
 
         StartBlock(join);
+    }
+
+    /// <summary>
+    /// The TLB test for an access: leaves the builder on the hit path with the host address, and makes
+    /// the miss block (for the caller's helper call) and the block where both paths meet.
+    /// </summary>
+    private (ValueRef Host, BasicBlockRef Miss, BasicBlockRef Join) Probe(ValueRef linear, int bytes, string tagField, string access)
+    {
+        var entry = TlbEntry(linear);
+        var hit = NewBlock($"{access}_hit");
+        var miss = NewBlock($"{access}_miss");
+        var join = NewBlock($"{access}_done");
+        Expect(Hit(entry, linear, bytes, tagField), hit, miss);
+        StartBlock(hit);
+        return (HostAddress(entry, linear), miss, join);
     }
 
     private ValueRef TlbEntry(ValueRef linear)

@@ -20,8 +20,8 @@ internal sealed unsafe partial class BlockLowering
 
     /// <summary>
     /// Which shadows (bit r for register r, bit 8 + f for flag field f) may differ from the state:
-    /// only those are written back. A block that loops to itself starts its body with all of them
-    /// set, since the previous iteration may have written any.
+    /// only those are written back. In a unit with more than one way into a block (several blocks, or
+    /// a loop), each block starts with all of them set, since the path that led there may have written any.
     /// </summary>
     private int _dirty;
     private const int AllDirty = (1 << (ShadowedRegisters + 4)) - 1;
@@ -135,11 +135,11 @@ internal sealed unsafe partial class BlockLowering
     internal void SetFlagsWhen(ValueRef when, CcOp kind8, int bits, ValueRef dst, ValueRef src)
     {
         var op = LazyFlags.Of(kind8, WidthIndex(bits));
-        ValueRef Pick(int field, ValueRef value) => Core.BuildSelect(_b, when, value, Core.BuildLoad(_b, _t.I32, _flags[field]));
-        var values = (Op: Pick(CcOpField, Const((uint)op)), Dst: Pick(CcDstField, dst), Src: Pick(CcSrcField, src));
-        Core.BuildStore(_b, values.Op, _flags[CcOpField]);
-        Core.BuildStore(_b, values.Dst, _flags[CcDstField]);
-        Core.BuildStore(_b, values.Src, _flags[CcSrcField]);
+        void Keep(int field, ValueRef value) =>
+            Core.BuildStore(_b, Core.BuildSelect(_b, when, value, Core.BuildLoad(_b, _t.I32, _flags[field])), _flags[field]);
+        Keep(CcOpField, Const((uint)op));
+        Keep(CcDstField, dst);
+        Keep(CcSrcField, src);
         _dirty |= FlagBit(CcOpField) | FlagBit(CcDstField) | FlagBit(CcSrcField);
         _knownCc = null;
     }

@@ -68,7 +68,7 @@ internal sealed unsafe partial class BlockLowering
         LoadShadow();
         var blocks = _block.Blocks;
         var bodies = blocks.Select(block => _module.AppendBlock(_function, $"block_{block.Eip:x8}")).ToArray();
-        int IndexOf(uint eip) => blocks.ToList().FindIndex(block => block.Eip == eip);
+        var bodyAt = Enumerable.Range(0, blocks.Count).ToDictionary(m => blocks[m].Eip, m => bodies[m]);
         // With more than one way into a block, what is already written back is not known while translating.
         var merges = blocks.Count > 1 || blocks[0].DirectTargets().Contains(_block.Eip);
         Core.BuildBr(_b, bodies[0]);
@@ -89,7 +89,7 @@ internal sealed unsafe partial class BlockLowering
             }
             Retire(_current.Ops.Length);
             foreach (var target in _current.DirectTargets().Distinct())
-                if (IndexOf(target) is >= 0 and var index) ContinueIn(target, bodies[index]);
+                if (bodyAt.TryGetValue(target, out var body)) ContinueIn(target, body);
             SpillShadow();
             ChainOrReturn();
         }
@@ -106,24 +106,32 @@ internal sealed unsafe partial class BlockLowering
         var again = _module.AppendBlock(_function, "again");
         var leave = _module.AppendBlock(_function, "leave");
         var eip = Core.BuildLoad(_b, _t.I32, _eip, "eip");
-        var count = Core.BuildLoad(_b, _t.I64, _count, "count");
-        var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
-        var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
-        var mayContinue = Core.BuildAnd(_b,
-            Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, eip, Const(target)), Core.BuildICmp(_b, IntPredicate.Ult, count, limit)),
-            Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
+        var mayContinue = Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Eq, eip, Const(target)), SliceGoesOn());
         Core.BuildCondBr(_b, mayContinue, again, leave);
 
         Core.PositionBuilderAtEnd(_b, again);
-        var entry = Core.BuildLoad(_b, _t.Ptr, FastSlot(Const(_block.Eip)), "entry");
+        var entry = Core.BuildLoad(_b, _t.Ptr, FastSlot(CodeBase(), Const(_block.Eip)), "entry");
         Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Eq, entry, Address(_block.Block)), body, leave);
         Core.PositionBuilderAtEnd(_b, leave);
     }
 
-    /// <summary>The block table's slot for CS:<paramref name="eip"/>.</summary>
-    private ValueRef FastSlot(ValueRef eip)
+    /// <summary>
+    /// Whether compiled code may go on without the run loop: the slice (<see cref="CpuState.InstructionLimit"/>)
+    /// is not over, no stop is requested, and the slow path (debug, trace) is off.
+    /// </summary>
+    private ValueRef SliceGoesOn()
     {
-        var codeBase = Core.BuildLoad(_b, _t.I32, Field(nameof(CpuState.SegmentBase), Seg.Cs * 4), "cs_base");
+        var count = Core.BuildLoad(_b, _t.I64, _count, "count");
+        var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
+        var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
+        return Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Ult, count, limit), Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
+    }
+
+    private ValueRef CodeBase() => Core.BuildLoad(_b, _t.I32, Field(nameof(CpuState.SegmentBase), Seg.Cs * 4), "cs_base");
+
+    /// <summary>The block table's slot for <paramref name="codeBase"/> + <paramref name="eip"/>.</summary>
+    private ValueRef FastSlot(ValueRef codeBase, ValueRef eip)
+    {
         var slotIndex = Core.BuildAnd(_b, Core.BuildAdd(_b, codeBase, eip), Const(BlockCache.FastSlots - 1));
         return Core.BuildInBoundsGep(_b, _t.I64, Address(_block.FastTable), [Core.BuildZExt(_b, slotIndex, _t.I64)]);
     }
@@ -192,17 +200,13 @@ internal sealed unsafe partial class BlockLowering
     {
         var done = _module.AppendBlock(_function, "to_loop");
         var lookup = _module.AppendBlock(_function, "lookup");
-        var count = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount)));
-        var limit = Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionLimit)));
-        var quiet = Core.BuildOr(_b, Load32(nameof(CpuState.Stop)), Load32(nameof(CpuState.SlowPath)));
-        var mayChain = Core.BuildAnd(_b, Core.BuildICmp(_b, IntPredicate.Ult, count, limit), Core.BuildICmp(_b, IntPredicate.Eq, quiet, Const(0)));
-        Core.BuildCondBr(_b, mayChain, lookup, done);
+        Core.BuildCondBr(_b, SliceGoesOn(), lookup, done);
 
         Core.PositionBuilderAtEnd(_b, lookup);
-        var eip = Load32(nameof(CpuState.Eip));
-        var codeBase = Core.BuildLoad(_b, _t.I32, Field(nameof(CpuState.SegmentBase), Seg.Cs * 4), "cs_base");
+        var eip = Core.BuildLoad(_b, _t.I32, _eip, "eip");
+        var codeBase = CodeBase();
         var mode = Load32(nameof(CpuState.CodeMode));
-        var next = Core.BuildLoad(_b, _t.Ptr, FastSlot(eip), "next");
+        var next = Core.BuildLoad(_b, _t.Ptr, FastSlot(codeBase, eip), "next");
         var present = _module.AppendBlock(_function, "present");
         Core.BuildCondBr(_b, Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildPtrToInt(_b, next, _t.I64), Core.ConstInt(_t.I64, 0)), present, done);
 

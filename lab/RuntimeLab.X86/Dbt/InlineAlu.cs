@@ -84,13 +84,11 @@ internal static unsafe class InlineAlu
         e.SetFlags(kind, bits, result, right, carry);
     }
 
-    private static Place Target(BlockLowering e, in DecodedOp op, bool memory) => memory ? Place.Memory(e, op) : Place.Register(op.Reg);
-
     /// <summary>INC and DEC keep CF: the record carries the one from before them.</summary>
     private static void IncDec(BlockLowering e, in DecodedOp op, CcOp kind, int bits, bool memory)
     {
         var carry = e.Carry();
-        var target = Target(e, op, memory);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         var value = target.Read(e, bits);
         var result = Masked(e, kind == CcOp.Inc8 ? Core.BuildAdd(e.B, value, e.Const(1)) : Core.BuildSub(e.B, value, e.Const(1)), bits);
         target.Write(e, bits, result);
@@ -99,7 +97,7 @@ internal static unsafe class InlineAlu
 
     private static void Neg(BlockLowering e, in DecodedOp op, int bits, bool memory)
     {
-        var target = Target(e, op, memory);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         var value = target.Read(e, bits);
         var result = Masked(e, Core.BuildSub(e.B, e.Const(0), value), bits);
         target.Write(e, bits, result);
@@ -108,7 +106,7 @@ internal static unsafe class InlineAlu
 
     private static void Not(BlockLowering e, in DecodedOp op, int bits, bool memory)
     {
-        var target = Target(e, op, memory);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         target.Write(e, bits, Masked(e, Core.BuildNot(e.B, target.Read(e, bits)), bits));
     }
 
@@ -122,7 +120,7 @@ internal static unsafe class InlineAlu
     {
         var b = e.B;
         var count = byCl ? Core.BuildAnd(b, e.ReadReg(Gpr.Ecx * 4, 32), e.Const(0x1F)) : e.Const(op.Imm & 0x1F);
-        var target = Target(e, op, memory);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         var value = target.Read(e, bits);
         ValueRef By(ValueRef n) => mnemonic switch
         {
@@ -147,7 +145,7 @@ internal static unsafe class InlineAlu
     private static void Imul(BlockLowering e, in DecodedOp op, int bits, bool memory, bool withImmediate)
     {
         var b = e.B;
-        var source = memory ? Place.Memory(e, op) : Place.Register(op.Rm);
+        var source = Place.RegisterOrMemory(e, op, memory, op.Rm);
         ValueRef left, right;
         if (withImmediate)
         {

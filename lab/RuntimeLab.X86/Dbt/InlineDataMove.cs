@@ -42,7 +42,7 @@ internal static unsafe class InlineDataMove
 
     private static void Extend(BlockLowering e, in DecodedOp op, bool signed, int from, int to, bool memory)
     {
-        var source = memory ? Place.Memory(e, op) : Place.Register(op.Rm);
+        var source = Place.RegisterOrMemory(e, op, memory, op.Rm);
         var value = source.Read(e, from);
         e.WriteReg(op.Reg, to, signed ? InlineAlu.SignExtend(e, value, from) : value);
     }
@@ -50,14 +50,14 @@ internal static unsafe class InlineDataMove
     /// <summary>CMOVcc reads its source even when the condition is false (a memory source faults either way).</summary>
     private static void Cmov(BlockLowering e, in DecodedOp op, int bits, bool memory)
     {
-        var value = (memory ? Place.Memory(e, op) : Place.Register(op.Rm)).Read(e, bits);
+        var value = Place.RegisterOrMemory(e, op, memory, op.Rm).Read(e, bits);
         var taken = e.Condition((Condition)op.Extra);
         e.WriteReg(op.Reg, bits, Core.BuildSelect(e.B, taken, value, e.ReadReg(op.Reg, bits)));
     }
 
     private static void Setcc(BlockLowering e, in DecodedOp op, bool memory)
     {
-        var target = memory ? Place.Memory(e, op) : Place.Register(op.Reg);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         target.Write(e, 8, Core.BuildZExt(e.B, e.Condition((Condition)op.Extra), e.T.I32));
     }
 

@@ -61,6 +61,10 @@ internal readonly record struct Place(PlaceKind Kind, byte Offset, ValueRef Line
     public static Place Memory(BlockLowering e, in DecodedOp op) => new(PlaceKind.Memory, 0, e.LinearAddress(op), 0);
     public static Place Immediate(uint value) => new(PlaceKind.Immediate, 0, default, value);
 
+    /// <summary>An r/m operand: the memory operand, or the register at <paramref name="register"/>.</summary>
+    public static Place RegisterOrMemory(BlockLowering e, in DecodedOp op, bool memory, byte register) =>
+        memory ? Memory(e, op) : Register(register);
+
     /// <summary>The operand's value at <paramref name="bits"/>, zero-extended to an i32.</summary>
     public ValueRef Read(BlockLowering e, int bits) => Kind switch
     {

@@ -29,7 +29,7 @@ internal static unsafe class InlineWide
     {
         var b = e.B;
         var i64 = e.T.I64;
-        var source = (memory ? Place.Memory(e, op) : Place.Register(op.Reg)).Read(e, 32);
+        var source = Place.RegisterOrMemory(e, op, memory, op.Reg).Read(e, 32);
         var accumulator = e.ReadReg(Gpr.Eax * 4, 32);
         ValueRef Wide(ValueRef v) => signed ? Core.BuildSExt(b, v, i64) : Core.BuildZExt(b, v, i64);
         var product = Core.BuildMul(b, Wide(accumulator), Wide(source));
@@ -47,7 +47,7 @@ internal static unsafe class InlineWide
     {
         var b = e.B;
         var count = byCl ? Core.BuildAnd(b, e.ReadReg(Gpr.Ecx * 4, 32), e.Const(0x1F)) : e.Const(op.Imm & 0x1F);
-        var target = memory ? Place.Memory(e, op) : Place.Register(op.Reg);
+        var target = Place.RegisterOrMemory(e, op, memory, op.Reg);
         var a = target.Read(e, 32);
         var fill = e.ReadReg(op.Rm, 32);
         // Shift amounts stay below 32 (LLVM's shifts are poison at 32); a zero count selects the operand itself.

@@ -59,7 +59,6 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
         get
         {
             if (_translator is null) return null;
-            if (!_disposed) _translator.Stats.CompiledInstructions = State->CompiledInstructionCount;
             _translator.Stats.Invalidations = _blocks.CompiledInvalidations;
             return _translator.Stats;
         }
@@ -151,7 +150,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
                 if (block->Code == 0) translator.CountExecution(block);
                 if (block->Code != 0)
                 {
-                    RunCompiled(s, block);
+                    RunCompiled(s, block, translator.Stats);
                     continue;
                 }
             }
@@ -180,11 +179,11 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     /// whose helper or memory access raised a guest exception, with the guest state as the interpreter
     /// would have left it before that op and the instructions before it already counted; null otherwise.
     /// </summary>
-    private static void RunCompiled(CpuState* s, Block* block)
+    private static void RunCompiled(CpuState* s, Block* block, TranslationStats stats)
     {
         var before = s->InstructionCount;
         var raised = ((delegate* unmanaged<CpuState*, DecodedOp*>)block->Code)(s);
-        s->CompiledInstructionCount += s->InstructionCount - before;
+        stats.CompiledInstructions += s->InstructionCount - before;
         if (raised == null) return;
         var exception = HelperCalls.TakePending();
         if (exception is RestartInstructionException or GuestFaultException) Stopped(s, raised, 0, exception);
@@ -277,7 +276,6 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
     {
         if (_disposed) return;
         _retiredAtDispose = State->InstructionCount;
-        if (_translator is not null) _translator.Stats.CompiledInstructions = State->CompiledInstructionCount;
         _disposed = true;
         _translator?.Dispose();
         _blocks.Dispose();
