@@ -37,6 +37,7 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>A positive condition (O B E BE S P L LE) after <paramref name="op"/>, or null where only the helper knows.</summary>
     private ValueRef? Inline(CcOp op, Condition condition)
     {
+        if (op == CcOp.Eflags) return Materialized(condition);
         var kind = (CcOp)((uint)op & ~3u);
         var bits = 8 << ((int)op & 3);
         var mask = Const(Mask(bits));
@@ -99,6 +100,24 @@ internal sealed unsafe partial class BlockLowering
             Cpu.Condition.P => Parity(dst),
             Cpu.Condition.L => Core.BuildXor(_b, sf, of),
             _ => Core.BuildOr(_b, zf, Core.BuildXor(_b, sf, of)),
+        };
+    }
+
+    /// <summary>A positive condition read from materialized flags in CcSrc (<see cref="SetEflags"/>).</summary>
+    private ValueRef Materialized(Condition condition)
+    {
+        var flags = FlagField(CcSrcField);
+        ValueRef Set(uint bit) => Core.BuildICmp(_b, IntPredicate.Ne, Core.BuildAnd(_b, flags, Const(bit)), Const(0));
+        return condition switch
+        {
+            Cpu.Condition.O => Set(EflagsBits.OF),
+            Cpu.Condition.B => Set(EflagsBits.CF),
+            Cpu.Condition.E => Set(EflagsBits.ZF),
+            Cpu.Condition.BE => Set(EflagsBits.CF | EflagsBits.ZF),
+            Cpu.Condition.S => Set(EflagsBits.SF),
+            Cpu.Condition.P => Set(EflagsBits.PF),
+            Cpu.Condition.L => Core.BuildXor(_b, Set(EflagsBits.SF), Set(EflagsBits.OF)),
+            _ => Core.BuildOr(_b, Set(EflagsBits.ZF), Core.BuildXor(_b, Set(EflagsBits.SF), Set(EflagsBits.OF))),
         };
     }
 

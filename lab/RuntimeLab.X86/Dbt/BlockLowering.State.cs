@@ -42,6 +42,7 @@ internal sealed unsafe partial class BlockLowering
         _count = Core.BuildAlloca(_b, _t.I64, "count");
         for (var r = 0; r < ShadowedRegisters; r++) _regs[r] = Core.BuildAlloca(_b, _t.I32, Gpr.Names[r]);
         for (var f = 0; f < _flags.Length; f++) _flags[f] = Core.BuildAlloca(_b, _t.I32, s_flagFields[f]);
+        LoadX87Shadow();
         ReloadShadow();
     }
 
@@ -51,6 +52,7 @@ internal sealed unsafe partial class BlockLowering
         for (var f = 0; f < _flags.Length; f++) Core.BuildStore(_b, Load32(s_flagFields[f]), _flags[f]);
         Core.BuildStore(_b, Load32(nameof(CpuState.Eip)), _eip);
         Core.BuildStore(_b, Core.BuildLoad(_b, _t.I64, Field(nameof(CpuState.InstructionCount))), _count);
+        ReloadX87();
         _knownCc = null;
         _dirty = 0;
     }
@@ -61,6 +63,7 @@ internal sealed unsafe partial class BlockLowering
             if ((_dirty & (1 << r)) != 0) Core.BuildStore(_b, Core.BuildLoad(_b, _t.I32, _regs[r]), RegisterField(r));
         SpillFlags();
         SpillClock();
+        SpillX87();
     }
 
     /// <summary>
@@ -129,6 +132,15 @@ internal sealed unsafe partial class BlockLowering
             _dirty |= FlagBit(CcSrc2Field);
         }
         _knownCc = op;
+    }
+
+    /// <summary>Materialized flags, as <see cref="LazyFlags.Set"/> records them (the x87's FCOMI).</summary>
+    internal void SetEflags(ValueRef arithmeticFlags)
+    {
+        Core.BuildStore(_b, Const((uint)CcOp.Eflags), _flags[CcOpField]);
+        Core.BuildStore(_b, Core.BuildAnd(_b, arithmeticFlags, Const(EflagsBits.Arithmetic)), _flags[CcSrcField]);
+        _dirty |= FlagBit(CcOpField) | FlagBit(CcSrcField);
+        _knownCc = CcOp.Eflags;
     }
 
     /// <summary>Replaces the record only where <paramref name="when"/> holds (a shift by CL of zero leaves the flags alone).</summary>

@@ -53,8 +53,9 @@ internal sealed unsafe partial class BlockLowering
     internal BuilderRef B => _b;
     internal IrTypes T => _t;
 
-    public static void Build(IrModule module, BlockSnapshot block) =>
-        new BlockLowering(module, block, $"x86_{block.CodeBase + block.Eip:x8}").Lower();
+    /// <summary>Lowers <paramref name="block"/> into <paramref name="module"/> as <c>@x86_ADDR</c>, or as <paramref name="name"/>.</summary>
+    public static void Build(IrModule module, BlockSnapshot block, string? name = null) =>
+        new BlockLowering(module, block, name ?? $"x86_{block.CodeBase + block.Eip:x8}").Lower();
 
     /// <summary>How many of the unit's instructions lower inline (the rest call their handlers).</summary>
     public static int InlineCount(BlockSnapshot unit) =>
@@ -84,7 +85,8 @@ internal sealed unsafe partial class BlockLowering
             {
                 _faultExit = null;
                 var op = _current.Ops[_op];
-                if (InlineOps.Find((nint)op.Handler) is { } lower) lower(this, op);
+                if (_usesX87 && X87Run.At(_current.Ops, _op) is { } run) LowerX87Run(run);
+                else if (InlineOps.Find((nint)op.Handler) is { } lower) lower(this, op);
                 else CallHandler();
             }
             Retire(_current.Ops.Length);

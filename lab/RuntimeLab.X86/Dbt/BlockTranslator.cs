@@ -62,7 +62,8 @@ public sealed unsafe class BlockTranslator : IDisposable
         CompiledModule module;
         try
         {
-            module = Session.Compile(ModuleName(snapshot), m => BlockLowering.Build(m, snapshot), s_compile);
+            var name = ModuleName(snapshot);
+            module = Session.Compile(name, m => BlockLowering.Build(m, snapshot, name), s_compile);
         }
         catch (Exception e) when (e is JitException or NotSupportedException)
         {
@@ -73,21 +74,29 @@ public sealed unsafe class BlockTranslator : IDisposable
     }
 
     private const int UnitMemberDelay = 1000;
+    private const int Queued = int.MinValue / 2;
 
     private void Enqueue(Block* block)
     {
         var snapshot = BlockSnapshot.Of(block, (nint)_blocks.FastTable, _blocks);
         // The unit's other blocks will run inside its code: they compile on their own only if they stay
         // hot outside it (entered from elsewhere), not merely because they ran while the unit compiled.
-        foreach (var member in snapshot.Blocks.Skip(1)) ((Block*)member.Block)->Heat = -UnitMemberDelay * Math.Max(1, _options.HotThreshold);
+        foreach (var member in snapshot.Blocks.Skip(1))
+        {
+            var heat = &((Block*)member.Block)->Heat;
+            *heat = Math.Min(*heat, -UnitMemberDelay * Math.Max(1, _options.HotThreshold));
+        }
+        // Queued once: however long the compile takes, the entry does not come round again.
+        block->Heat = Queued;
         // Started on the worker: the compile time excludes the wait in the queue.
         var clock = new Stopwatch();
-        Session.Background.Enqueue(ModuleName(snapshot), m =>
+        var name = ModuleName(snapshot);
+        Session.Background.Enqueue(name, m =>
         {
             // A CPU that is gone needs no code: its queued compiles end at once.
             if (_disposed) throw new OperationCanceledException("the CPU was disposed before its block compiled");
             clock.Start();
-            BlockLowering.Build(m, snapshot);
+            BlockLowering.Build(m, snapshot, name);
         }, s_compile, (module, error) =>
         {
             lock (_gate)
@@ -140,7 +149,15 @@ public sealed unsafe class BlockTranslator : IDisposable
         _options.JitLog?.WriteLine($"dbt: 0x{snapshot.Eip:x8} stays interpreted: {error?.Message}");
     }
 
-    private static string ModuleName(BlockSnapshot snapshot) => $"x86_{snapshot.CodeBase + snapshot.Eip:x8}_{snapshot.Serial}";
+    private static long s_translations;
+
+    /// <summary>
+    /// The module's name, which is its function's too: unique in the process, since one block may be
+    /// compiled more than once (as a unit's member first, later as its own unit's entry) and the backend's
+    /// symbol table is shared.
+    /// </summary>
+    private static string ModuleName(BlockSnapshot snapshot) =>
+        $"x86_{snapshot.CodeBase + snapshot.Eip:x8}_{snapshot.Serial}_{Interlocked.Increment(ref s_translations)}";
 
     public void Dispose()
     {

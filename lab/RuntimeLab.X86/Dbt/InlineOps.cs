@@ -13,7 +13,8 @@ internal unsafe delegate void OpLowering(BlockLowering e, in DecodedOp op);
 /// built from the binders' own pickers (<see cref="Interp.Alu.Pick{TOp}"/> and the rest), so an op
 /// lowers inline exactly when it is one of these specializations, and any handler not listed runs as
 /// it is, through a helper call. Each family's lowering mirrors its handler line by line
-/// (<see cref="InlineAlu"/>, <see cref="InlineWide"/>, <see cref="InlineDataMove"/>, <see cref="InlineStack"/>, <see cref="InlineControl"/>),
+/// (<see cref="InlineAlu"/>, <see cref="InlineWide"/>, <see cref="InlineDataMove"/>, <see cref="InlineStack"/>, <see cref="InlineControl"/>,
+/// <see cref="InlineX87"/>),
 /// and the differential tests hold the two to the same results.
 /// </summary>
 internal static unsafe class InlineOps
@@ -36,6 +37,7 @@ internal static unsafe class InlineOps
         InlineDataMove.Register(table);
         InlineStack.Register(table);
         InlineControl.Register(table);
+        InlineX87.Register(table);
         return table;
     }
 

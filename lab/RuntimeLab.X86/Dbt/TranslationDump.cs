@@ -38,7 +38,11 @@ public sealed record TranslationDump(
     /// <param name="address">0x-prefixed hex, decimal, or a symbol name; null or empty for the ELF entry.</param>
     /// <exception cref="ElfException">The file is not a static i386 program.</exception>
     /// <exception cref="TranslationDumpException">The address names no code of the program.</exception>
-    public static unsafe TranslationDump Of(byte[] elf, string? address, OptLevel level)
+    /// <param name="unit">
+    /// Dump the translation unit tiered mode compiles when this block gets hot: the block with the blocks its
+    /// direct branches reach on its pages (decoded here, as a run would have decoded them), as one function.
+    /// </param>
+    public static unsafe TranslationDump Of(byte[] elf, string? address, OptLevel level, bool unit = false)
     {
         using var memory = new UserAddressSpace();
         var image = ElfLoader.Load(elf, memory);
@@ -62,16 +66,48 @@ public sealed record TranslationDump(
         if (block->Ops[0].Code == (ushort)Iced.Intel.Code.INVALID)
             throw new TranslationDumpException($"the bytes at 0x{eip:x8} ({Bytes(cpu.State, eip)}) do not decode as an x86 instruction");
 
+        var snapshot = unit ? UnitOf(cpu, block) : BlockSnapshot.Of(block, cpu.BlockTable);
         var disassembly = new GuestDisassembly();
-        var guest = new List<string>(block->Count);
-        for (var k = 0; k < block->Count; k++) guest.Add(disassembly.Line(cpu.State, block, block->Ops + k));
+        var guest = new List<string>();
+        foreach (var member in snapshot.Blocks)
+        {
+            var decoded = (Block*)member.Block;
+            if (unit) guest.Add($"; block 0x{member.Eip:x8}");
+            for (var k = 0; k < decoded->Count; k++) guest.Add(disassembly.Line(cpu.State, decoded, decoded->Ops + k));
+        }
 
-        var snapshot = BlockSnapshot.Of(block, cpu.BlockTable);
         using var module = BlockTranslator.Session.Compile($"x86_{eip:x8}_dump", m => BlockLowering.Build(m, snapshot),
             new CompileOptions { Level = level, CaptureIr = true });
         var function = module.Functions[0];
         return new TranslationDump(eip, symbols.Describe(eip), function.Name, guest,
             module.IrBeforeOptimization ?? "", module.IrAfterOptimization ?? "", NativeDisassembler.Disassemble(function), module.Stats);
+    }
+
+    /// <summary>The unit of <paramref name="block"/>, its members decoded first (a unit takes only blocks already decoded).</summary>
+    private static unsafe BlockSnapshot UnitOf(Interpreter cpu, Block* block)
+    {
+        var snapshot = BlockSnapshot.Of(block, cpu.BlockTable, cpu.Blocks);
+        for (var grown = true; grown && snapshot.Blocks.Count < BlockSnapshot.MaxBlocks;)
+        {
+            grown = false;
+            foreach (var target in snapshot.Blocks.SelectMany(member => member.DirectTargets()).Distinct().ToArray())
+            {
+                if (cpu.Blocks.Peek(target, block->CodeBase, block->Mode) != null) continue;
+                var page = (block->CodeBase + target) >> 12;
+                if (page < block->FirstPage || page > block->LastPage) continue;
+                try
+                {
+                    cpu.DecodeBlock(target);
+                    grown = true;
+                }
+                catch (GuestFaultException)
+                {
+                    // A target that cannot be fetched stays out of the unit, as it would in a run.
+                }
+            }
+            snapshot = BlockSnapshot.Of(block, cpu.BlockTable, cpu.Blocks);
+        }
+        return snapshot;
     }
 
     /// <summary>The guest address <paramref name="text"/> names: 0x-prefixed hex, decimal digits, or a symbol.</summary>

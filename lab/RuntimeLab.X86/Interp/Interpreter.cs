@@ -102,6 +102,7 @@ public sealed unsafe class Interpreter : Linux.IGuestCpu
 
     /// <summary>The block cache's direct-mapped table, which a translation chains through (<see cref="BlockSnapshot.FastTable"/>).</summary>
     internal nint BlockTable => (nint)_blocks.FastTable;
+    internal BlockCache Blocks => _blocks;
 
     public static Interpreter Of(CpuState* state) => (Interpreter)GCHandle.FromIntPtr(state->OwnerHandle).Target!;
 

@@ -25,6 +25,11 @@ internal static class X86DumpCommand
             Description = "The block's first instruction: 0x-prefixed hex (0x8049000), decimal, or a symbol of the program's " +
                           "symbol table (main). Default: the ELF entry point.",
         };
+        var unit = new Option<bool>("--unit")
+        {
+            Description = "Dump the translation unit tiered mode compiles when the block gets hot: the block and the blocks its direct " +
+                          "branches reach on its pages (up to 8), as one function with their loops inside.",
+        };
         var opt = JitCommand.OptOption("the translator's own level is 2");
         var layout = new LayoutOptions();
         var dump = new Command("dump",
@@ -32,12 +37,13 @@ internal static class X86DumpCommand
             "the LLVM IR the x86 frontend built and after optimization side by side, and the host x86-64 code. The block is decoded " +
             "from the loaded program as the run loop decodes it and compiled by the real backend; nothing runs. --engine and the " +
             "--jit-* options are accepted, so a run's options can be kept, but the dump always translates, whichever engine they name.")
-        { program, address, opt };
+        { program, address, unit, opt };
         layout.AddTo(dump);
         var engine = new X86EngineOptions();
         engine.AddTo(dump);
         Examples.Attach(dump,
             "runtimelab x86 dump lab/guests/build/bench/sieve --addr main",
+            "runtimelab x86 dump lab/guests/build/bench/spectral-norm --addr times --unit",
             "runtimelab x86 dump lab/guests/build/user/hello --addr 0x8049000 --opt 0 --layout stacked",
             "runtimelab x86 dump --engine dbt lab/guests/build/user/hello");
         dump.SetAction(parse =>
@@ -48,7 +54,7 @@ internal static class X86DumpCommand
             TranslationDump report;
             try
             {
-                report = TranslationDump.Of(File.ReadAllBytes(programPath), parse.GetValue(address), level);
+                report = TranslationDump.Of(File.ReadAllBytes(programPath), parse.GetValue(address), level, parse.GetValue(unit));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {

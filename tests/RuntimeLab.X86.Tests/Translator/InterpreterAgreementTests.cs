@@ -72,7 +72,7 @@ public sealed unsafe class InterpreterAgreementTests
     }
 
     /// <summary>The program disassembled, one instruction a line with its address.</summary>
-    private static string Listing(byte[] code)
+    internal static string Listing(byte[] code)
     {
         var decoder = Iced.Intel.Decoder.Create(32, new ByteArrayCodeReader(code), GuestCode.CodeAddress);
         var formatter = new IntelFormatter();
