@@ -11,13 +11,6 @@ internal static class Engines
     /// <summary>Each engine, for a test that takes only the engine.</summary>
     public static TheoryData<string> Each => new(All);
 
-    /// <summary>
-    /// The interpreter and tiered, for a whole glibc or busybox program that is too costly for dbt in
-    /// every case: dbt compiles each of its ~1400 startup blocks at O2 before the first run (about
-    /// 12 s of CPU per program on CI's 2 cores), tiered only its hot ones. A representative few run in dbt too.
-    /// </summary>
-    public static TheoryData<string> InterpAndTiered => new(["interp", "tiered"]);
-
     /// <summary>Each of <paramref name="names"/> under each engine.</summary>
     public static TheoryData<string, string> Cross(IEnumerable<string> names)
     {

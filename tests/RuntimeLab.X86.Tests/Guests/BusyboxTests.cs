@@ -5,9 +5,8 @@ using RuntimeLab.X86.Linux;
 namespace RuntimeLab.X86.Tests.Guests;
 
 /// <summary>
-/// Real third-party code: Debian's busybox-static for i386, its applets run on the interpreter and
-/// compared byte for byte with what they printed under qemu-i386 (lab/guests/regenerate-references.sh),
-/// on the interpreter and, for a subset, on the translator (dbt and tiered).
+/// Real third-party code: Debian's busybox-static for i386, its applets run in each engine and
+/// compared byte for byte with what they printed under qemu-i386 (lab/guests/regenerate-references.sh).
 /// The guest root holds bin/busybox and the files in lab/guests/busybox/files.
 /// </summary>
 public sealed class BusyboxTests : IClassFixture<BusyboxTests.Root>
@@ -34,30 +33,8 @@ public sealed class BusyboxTests : IClassFixture<BusyboxTests.Root>
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
-    /// <summary>
-    /// The cases tiered runs too: the shell (fork, pipes, signals: every process a CPU of its own), awk,
-    /// sed, numeric sort and a hash loop. Each applet first runs busybox's startup, about as many blocks
-    /// as a glibc program's, so dbt, which compiles every block before its first run, takes only one.
-    /// </summary>
-    public static readonly string[] TieredCases = ["awk", "md5sum", "sed", "sh-pipeline", "sh-signals", "sort-numeric"];
-    public static readonly string[] DbtCases = ["md5sum"];
-
-    /// <summary>Every case on the interpreter; <see cref="TieredCases"/> and <see cref="DbtCases"/> on the translator.</summary>
-    public static TheoryData<string, string> Cases()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in GuestPrograms.Locate().BusyboxCaseNames)
-        {
-            data.Add(name, "interp");
-            if (TieredCases.Contains(name)) data.Add(name, "tiered");
-            if (DbtCases.Contains(name)) data.Add(name, "dbt");
-        }
-        return data;
-    }
-
-    [Fact]
-    public void EveryTranslatedCaseExists() =>
-        Assert.Empty(TieredCases.Concat(DbtCases).Except(GuestPrograms.Locate().BusyboxCaseNames));
+    /// <summary>Every case in every engine. (dbt compiles busybox's start-up, about as many blocks as a glibc program's, before it runs.)</summary>
+    public static TheoryData<string, string> Cases() => Engines.Cross(GuestPrograms.Locate().BusyboxCaseNames);
 
     [Theory, MemberData(nameof(Cases))]
     public void AppletPrintsWhatItPrintsUnderQemuI386(string name, string engine)

@@ -6,6 +6,6 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// </summary>
 public sealed class SequenceInsnTests
 {
-    [Theory, MemberData(nameof(Engines.InterpAndTiered), MemberType = typeof(Engines))]
+    [Theory, MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
     public void FlagConsumersAfterProducersMatchQemu(string engine) => InsnProgram.MatchesQemu("sequences", engine);
 }

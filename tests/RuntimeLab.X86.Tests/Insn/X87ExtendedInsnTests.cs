@@ -7,7 +7,6 @@ public sealed class X87ExtendedInsnTests
     // runs them on the host's x87, with QEMU's rules for NaN operands and exact results (Fpu/QemuRules.cs).
     // What remains is the last bit of a few results (3 of the 1220 cases: one fpatan, two fyl2x of pi),
     // which the test allows, and nothing else: flags, NaNs and every other bit must be QEMU's.
-    // In all three engines: the translator lowers x87 code inline, so dbt runs it compiled from the first instruction.
     [Theory, MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
     public void ExtendedPrecisionTranscendentalsMatchQemuToTheLastBit(string engine) => InsnProgram.MatchesQemu("x87-extended", engine, lastBitTolerance: true);
 }

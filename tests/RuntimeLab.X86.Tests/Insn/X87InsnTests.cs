@@ -8,7 +8,6 @@ namespace RuntimeLab.X86.Tests.Insn;
 /// </summary>
 public sealed class X87InsnTests
 {
-    // In all three engines: the translator lowers x87 code inline, so dbt runs it compiled from the first instruction.
     [Theory, MemberData(nameof(Engines.Each), MemberType = typeof(Engines))]
     public void X87EdgeCasesMatchQemu(string engine) => InsnProgram.MatchesQemu("x87", engine);
 }

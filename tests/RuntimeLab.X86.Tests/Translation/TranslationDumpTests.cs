@@ -34,6 +34,31 @@ public sealed class TranslationDumpTests
     }
 
     [Fact]
+    public void AUnitDumpTakesTheBlocksTheBranchesReachAndKeepsTheLoopInsideOneFunction()
+    {
+        var builder = ElfBuilder.Minimal();
+        byte[] code =
+        [
+            0xB9, 0x0A, 0x00, 0x00, 0x00, // 08048100: mov ecx,10
+            0x40,                         // 08048105: inc eax          (the loop, a block of its own)
+            0xE2, 0xFD,                   // 08048106: loop 0x08048105
+            0xCC,                         // 08048108: int3             (after the loop)
+        ];
+        code.CopyTo(builder.Body, 0x100);
+
+        var alone = TranslationDump.Of(builder.Build(), "0x8048105", OptLevel.O2);
+        var unit = TranslationDump.Of(builder.Build(), "0x8048105", OptLevel.O2, unit: true);
+
+        Assert.Equal(2, alone.GuestInstructions.Count);
+        // The loop block (whose branch reaches itself) and the block after it, each under a heading.
+        Assert.Equal(["; block 0x08048105", "; block 0x08048108"], unit.GuestInstructions.Where(line => line.StartsWith(';')));
+        Assert.Contains(unit.GuestInstructions, line => line.Contains("int3"));
+        Assert.Contains("block_08048108:", unit.IrBefore);
+        // The back edge stays inside the function: the loop block's body is entered from itself.
+        Assert.Matches(@"block_08048105:\s+; preds = [^\n]*%again", unit.IrBefore);
+    }
+
+    [Fact]
     public void BytesThatAreNoInstructionAreRefusedWithTheBytes()
     {
         var builder = ElfBuilder.Minimal();

@@ -21,10 +21,14 @@ public sealed class X86Experiment : Experiment
 
     public const string Full = "full";
     public const string Quick = "quick";
+    public const string Long = "long";
 
     /// <summary>
     /// The one place the sizes live: argv[1] of each benchmark. Full: about a second (1–3 s) on qemu-i386 here,
-    /// so that start-up costs little. Quick: a few hundredths of that, for tests and a first look.
+    /// so that start-up costs little. Quick: a few hundredths of that, for tests and a first look. Long: 6–15 s on
+    /// qemu-i386, where RuntimeLab's start-up (a .NET process, about 0.3 s) and tiered mode's compile latency are a
+    /// few percent, for the steady-state ratios; the interpreter takes minutes there, so pick the engines
+    /// (<c>--engines runtimelab-tiered,qemu-i386,native-x86-64</c>).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SizeTable { get; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>
@@ -35,6 +39,13 @@ public sealed class X86Experiment : Experiment
                 ["sieve"] = "16000000",
                 ["qsort"] = "1500000",
                 ["spectral-norm"] = "500",
+            },
+            [Long] = new Dictionary<string, string>
+            {
+                ["collatz"] = "24000000",
+                ["sieve"] = "160000000",
+                ["qsort"] = "12000000",
+                ["spectral-norm"] = "1500",
             },
             [Quick] = new Dictionary<string, string>
             {
@@ -48,9 +59,9 @@ public sealed class X86Experiment : Experiment
     public override string Name => "x86";
 
     public override string Description =>
-        "x86 emulator: RuntimeLab's interpreter, binary translator and tiered engines vs qemu-i386 (and x86-64 native) on static i386 benchmarks (--size full|quick)";
+        "x86 emulator: RuntimeLab's interpreter, binary translator and tiered engines vs qemu-i386 (and x86-64 native) on static i386 benchmarks (--size full|quick|long)";
 
-    public override IReadOnlyList<string> Sizes => [Full, Quick];
+    public override IReadOnlyList<string> Sizes => [Full, Quick, Long];
 
     protected override ExperimentPlan CreateDefaultPlan() => CreateDefaultPlan(Full);
 
