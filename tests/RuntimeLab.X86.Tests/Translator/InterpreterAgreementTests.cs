@@ -24,32 +24,38 @@ public sealed unsafe class InterpreterAgreementTests
         Assert.True(compiled > Programs * 20, $"only {compiled} instructions ran compiled over {Programs} programs");
     }
 
-    /// <summary>Runs seed <paramref name="seed"/> in both engines and compares; returns the instructions dbt ran compiled.</summary>
-    private static long RunBoth(int seed)
+    private static long RunBoth(int seed) => RunBoth(seed, a => RandomProgram.Emit(seed, a), RandomProgram.Data(seed), Differences);
+
+    /// <summary>
+    /// Runs the program <paramref name="emit"/> makes, over <paramref name="data"/> in the data page, on the
+    /// interpreter and in dbt mode, and fails with the seed, the <paramref name="differences"/> and the listing
+    /// where the two end apart; returns the instructions dbt ran compiled.
+    /// </summary>
+    internal static long RunBoth(int seed, Action<Assembler> emit, byte[] data, Func<GuestCode, GuestCode, List<string>> differences)
     {
-        using var interpreted = Start(seed, Engines.Named("interp"));
-        using var translated = Start(seed, Engines.Named("dbt"));
+        using var interpreted = Start(emit, data, Engines.Named("interp"));
+        using var translated = Start(emit, data, Engines.Named("dbt"));
         var expectedStop = interpreted.Run();
         var actualStop = translated.Run();
         var where = $"seed {seed}";
-        // The generator only makes programs that end at the int 0x80 it appends; anything else is a generator bug.
+        // The generators only make programs that end at the int 0x80 they append; anything else is a generator bug.
         Assert.True(expectedStop == StopReason.Syscall, $"{where}: the interpreter stopped with {expectedStop}, not at int 0x80\n{Listing(interpreted.Code)}");
-        var differences = Differences(interpreted, translated);
-        if (actualStop != expectedStop) differences.Insert(0, $"stop: interp {expectedStop}, dbt {actualStop}");
-        if (differences.Count > 0)
-            Assert.Fail($"{where}: dbt and interp disagree:\n  {string.Join("\n  ", differences)}\n{Listing(interpreted.Code)}");
-        var stats = translated.Cpu.Translation!;
-        return (long)stats.CompiledInstructions;
+        var found = differences(interpreted, translated);
+        if (actualStop != expectedStop) found.Insert(0, $"stop: interp {expectedStop}, dbt {actualStop}");
+        if (found.Count > 0)
+            Assert.Fail($"{where}: dbt and interp disagree:\n  {string.Join("\n  ", found)}\n{Listing(interpreted.Code)}");
+        return (long)translated.Cpu.Translation!.CompiledInstructions;
     }
 
-    private static GuestCode Start(int seed, Dbt.EngineOptions engine)
+    private static GuestCode Start(Action<Assembler> emit, byte[] data, Dbt.EngineOptions engine)
     {
-        var guest = new GuestCode(a => RandomProgram.Emit(seed, a), engine: engine);
-        guest.Memory.Write(GuestCode.DataAddress, RandomProgram.Data(seed));
+        var guest = new GuestCode(emit, engine: engine);
+        guest.Memory.Write(GuestCode.DataAddress, data);
         return guest;
     }
 
-    private static List<string> Differences(GuestCode expected, GuestCode actual)
+    /// <summary>The registers, EFLAGS, EIP, data page and stack where they differ.</summary>
+    internal static List<string> Differences(GuestCode expected, GuestCode actual)
     {
         var found = new List<string>();
         for (var r = 0; r < 8; r++)
