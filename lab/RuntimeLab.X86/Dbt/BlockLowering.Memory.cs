@@ -33,7 +33,7 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>Loads <paramref name="bytes"/> from guest memory, zero-extended to an i32; a fault leaves by the op's fault exit.</summary>
     internal ValueRef Load(ValueRef linear, int bytes)
     {
-        var (host, slow, join) = Probe(linear, bytes, nameof(Memory.TlbEntry.ReadPage), "load");
+        var (host, slow, join) = Probe(linear, bytes, write: false, "load");
         var direct = Core.BuildLoad(_b, IntType(bytes), host, "guest");
         Core.SetAlignment(direct, 1);
         var fastValue = Widen(direct, bytes);
@@ -60,7 +60,7 @@ internal sealed unsafe partial class BlockLowering
     /// <summary>Stores the low <paramref name="bytes"/> of <paramref name="value"/> to guest memory; a fault leaves by the op's fault exit.</summary>
     internal void Store(ValueRef linear, int bytes, ValueRef value)
     {
-        var (host, slow, join) = Probe(linear, bytes, nameof(Memory.TlbEntry.WritePage), "store");
+        var (host, slow, join) = Probe(linear, bytes, write: true, "store");
         var narrow = bytes == 4 ? value : Core.BuildTrunc(_b, value, IntType(bytes));
         Core.SetAlignment(Core.BuildStore(_b, narrow, host), 1);
         Core.BuildBr(_b, join);
@@ -78,15 +78,23 @@ internal sealed unsafe partial class BlockLowering
     /// The TLB test for an access: leaves the builder on the hit path with the host address, and makes
     /// the miss block (for the caller's helper call) and the block where both paths meet.
     /// </summary>
-    private (ValueRef Host, BasicBlockRef Miss, BasicBlockRef Join) Probe(ValueRef linear, int bytes, string tagField, string access)
+    private (ValueRef Host, BasicBlockRef Miss, BasicBlockRef Join) Probe(ValueRef linear, int bytes, bool write, string access)
     {
-        var entry = TlbEntry(linear);
+        var (isHit, host) = TlbProbe(linear, bytes, write);
         var hit = NewBlock($"{access}_hit");
         var miss = NewBlock($"{access}_miss");
         var join = NewBlock($"{access}_done");
-        Expect(Hit(entry, linear, bytes, tagField), hit, miss);
+        Expect(isHit, hit, miss);
         StartBlock(hit);
-        return (HostAddress(entry, linear), miss, join);
+        return (host(), miss, join);
+    }
+
+    /// <summary>Whether an access of <paramref name="bytes"/> hits the TLB (reading or writing), and the host address, to form once it does.</summary>
+    internal (ValueRef Hit, Func<ValueRef> Host) TlbProbe(ValueRef linear, int bytes, bool write)
+    {
+        var entry = TlbEntry(linear);
+        var hit = Hit(entry, linear, bytes, write ? nameof(Memory.TlbEntry.WritePage) : nameof(Memory.TlbEntry.ReadPage));
+        return (hit, () => HostAddress(entry, linear));
     }
 
     private ValueRef TlbEntry(ValueRef linear)

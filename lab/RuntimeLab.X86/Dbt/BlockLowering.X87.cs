@@ -10,18 +10,20 @@ namespace RuntimeLab.X86.Dbt;
 
 /// <summary>
 /// The x87 unit from compiled code. The values stay where the interpreter keeps them, in the state's
-/// register file; TOP and the empty mask get SSA shadows like the integer registers. The arithmetic
-/// is the host's own x87, as in the interpreter (<see cref="X87Host"/>), but emitted inline, one
-/// instruction on the guest's operands in place, so no call and no copying stands between two ops.
+/// register file (between runs: <see cref="X87Run"/> holds them on the host's stack within one); TOP,
+/// the tags, the condition codes and the instruction and operand pointers get SSA shadows like the
+/// integer registers. The arithmetic is the host's own x87, as in the interpreter (<see cref="X87Host"/>),
+/// but emitted inline, one instruction on the guest's operands in place, so no call and no copying
+/// stands between two ops.
 /// </summary>
 /// <remarks>
 /// While a unit with inline x87 ops runs it owns the host's x87 unit: on entry (and after every helper
 /// call) it loads the guest's control word with all exceptions masked and clears the host's exception
 /// flags; at every exit (and before every helper call) it puts the host's control word back. In
-/// between the host flags accumulate exactly the exceptions the unit's ops raised, so each op merges
-/// the host status word into the guest's as the interpreter's <see cref="X87.Host"/> does. An op that
-/// finds an empty source, a full destination or a TLB miss runs its handler instead, which knows the
-/// stack-fault rules and the page walk.
+/// between the host flags accumulate exactly the exceptions the unit's ops raised, so the write-back
+/// merges the last host status word into the guest's, as merging after each op (<see cref="X87.Host"/>)
+/// would. An op that finds an empty source, a full destination or a TLB miss runs its handler instead,
+/// which knows the stack-fault rules and the page walk.
 /// </remarks>
 internal sealed unsafe partial class BlockLowering
 {
@@ -303,14 +305,6 @@ internal sealed unsafe partial class BlockLowering
 
     private ValueRef RotateRight(ValueRef mask, ValueRef places) =>
         Core.BuildAnd(_b, Core.BuildOr(_b, Core.BuildLShr(_b, mask, places), Core.BuildShl(_b, mask, Core.BuildSub(_b, Const(8), places))), Const(0xFF));
-
-    /// <summary>Whether the op's memory operand hits the TLB for <paramref name="bytes"/> (reading or writing), and the host address if so.</summary>
-    internal (ValueRef Hit, Func<ValueRef> Host) TlbProbe(ValueRef linear, int bytes, bool write)
-    {
-        var entry = TlbEntry(linear);
-        var hit = Hit(entry, linear, bytes, write ? nameof(Memory.TlbEntry.WritePage) : nameof(Memory.TlbEntry.ReadPage));
-        return (hit, () => HostAddress(entry, linear));
-    }
 
     private ValueRef FpuField(string field) =>
         Core.BuildInBoundsGep(_b, _t.I8, _state, [Core.ConstInt(_t.I64, s_fpu + Offset<FpuState>(field))], field);

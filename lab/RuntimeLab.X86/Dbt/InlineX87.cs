@@ -25,8 +25,8 @@ namespace RuntimeLab.X86.Dbt;
 internal static unsafe class InlineX87
 {
     // Before the table: static fields initialize in order, and building the table reads the formats and fills the rest.
-    private static readonly Format Float32 = new(HostOp.LoadFloat32, 4), Float64 = new(HostOp.LoadFloat64, 8),
-        Int16 = new(HostOp.LoadInt16, 2), Int32 = new(HostOp.LoadInt32, 4), Int64 = new(HostOp.LoadInt64, 8);
+    private static readonly X87Run.Format Float32 = Load(HostOp.LoadFloat32, 4), Float64 = Load(HostOp.LoadFloat64, 8),
+        Int16 = Load(HostOp.LoadInt16, 2), Int32 = Load(HostOp.LoadInt32, 4), Int64 = Load(HostOp.LoadInt64, 8);
     private static readonly Dictionary<nint, (HostOp Operation, bool Reversed, ArithmeticForm Form, X87Run.Format? Source)> s_arithmetic = [];
     private static readonly Dictionary<nint, X87Move> s_moves = [];
     private static readonly Dictionary<nint, X87Run.Format> s_loadFormats = [];
@@ -40,11 +40,8 @@ internal static unsafe class InlineX87
     /// <summary>Whether the handler is one of the x87 ops lowered inline (a unit with any owns the host x87).</summary>
     public static bool Handles(nint handler) => s_lowerings.ContainsKey(handler);
 
-    /// <summary>A memory operand's format: how the host loads or stores it, and its size.</summary>
-    private readonly record struct Format(HostOp Load, int Bytes)
-    {
-        public X87Run.Format ForRun => new(X87Host.Mnemonic(Load), Bytes);
-    }
+    /// <summary>A memory format the host loads with the helpers' own instruction for <paramref name="operation"/>.</summary>
+    private static X87Run.Format Load(HostOp operation, int bytes) => new(X87Host.Mnemonic(operation), bytes);
 
     /// <summary>What an arithmetic handler computes, in which form, from which source (null: a register), for <see cref="X87Run"/>.</summary>
     public static (HostOp Operation, bool Reversed, ArithmeticForm Form, X87Run.Format? Source)? ArithmeticOf(nint handler) =>
@@ -56,7 +53,6 @@ internal static unsafe class InlineX87
     /// <summary>The memory format of an FLD/FILD handler.</summary>
     public static X87Run.Format? LoadFormat(nint handler) => s_loadFormats.TryGetValue(handler, out var format) ? format : null;
 
-
     private static Dictionary<nint, OpLowering> Build()
     {
         var table = new Dictionary<nint, OpLowering>();
@@ -66,10 +62,11 @@ internal static unsafe class InlineX87
             s_moves[(nint)handler.Pointer] = move;
             Add(handler, lowering);
         }
-
-        foreach (var (handler, format) in new[] { ((Handler)(&LoadStore.Load<Float32Source>), Float32), ((Handler)(&LoadStore.Load<Float64Source>), Float64),
-                     ((Handler)(&LoadStore.Load<Int16Source>), Int16), ((Handler)(&LoadStore.Load<Int32Source>), Int32), ((Handler)(&LoadStore.Load<Int64Source>), Int64) })
-            s_loadFormats[(nint)handler.Pointer] = format.ForRun;
+        void AddLoad(Handler handler, X87Run.Format format)
+        {
+            s_loadFormats[(nint)handler.Pointer] = format;
+            AddMove(handler, X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, format));
+        }
 
         Arithmetic<FAdd>(Add);
         Arithmetic<FSub>(Add);
@@ -79,11 +76,11 @@ internal static unsafe class InlineX87
         Arithmetic<FDivR>(Add);
 
         AddMove((Handler)(&LoadStore.Load<StSource>), X87Move.LoadRegister, LoadRegister);
-        AddMove((Handler)(&LoadStore.Load<Float32Source>), X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, Float32));
-        AddMove((Handler)(&LoadStore.Load<Float64Source>), X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, Float64));
-        AddMove((Handler)(&LoadStore.Load<Int16Source>), X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, Int16));
-        AddMove((Handler)(&LoadStore.Load<Int32Source>), X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, Int32));
-        AddMove((Handler)(&LoadStore.Load<Int64Source>), X87Move.LoadMemory, (BlockLowering e, in DecodedOp op) => LoadMemory(e, op, Int64));
+        AddLoad((Handler)(&LoadStore.Load<Float32Source>), Float32);
+        AddLoad((Handler)(&LoadStore.Load<Float64Source>), Float64);
+        AddLoad((Handler)(&LoadStore.Load<Int16Source>), Int16);
+        AddLoad((Handler)(&LoadStore.Load<Int32Source>), Int32);
+        AddLoad((Handler)(&LoadStore.Load<Int64Source>), Int64);
         AddMove((Handler)(&LoadStore.Load<Float80Source>), X87Move.LoadExtended, LoadExtended);
         AddMove((Handler)(&LoadStore.LoadOne), X87Move.LoadOne, (BlockLowering e, in DecodedOp op) => LoadValue(e, op, Float80.One));
         AddMove((Handler)(&LoadStore.LoadZero), X87Move.LoadZero, (BlockLowering e, in DecodedOp op) => LoadValue(e, op, Float80.Zero));
@@ -112,9 +109,9 @@ internal static unsafe class InlineX87
 
     private static void Arithmetic<TOp>(Action<Handler, OpLowering> add) where TOp : struct, IFpuBinary
     {
-        void Kind(Handler handler, ArithmeticForm form, Format? source, OpLowering lowering)
+        void Kind(Handler handler, ArithmeticForm form, X87Run.Format? source, OpLowering lowering)
         {
-            s_arithmetic[(nint)handler.Pointer] = (TOp.Operation, TOp.Reversed, form, source?.ForRun);
+            s_arithmetic[(nint)handler.Pointer] = (TOp.Operation, TOp.Reversed, form, source);
             add(handler, lowering);
         }
         Kind((Handler)(&Fpu.Arithmetic.ToTop<TOp, StSource>), ArithmeticForm.ToTop, null, (BlockLowering e, in DecodedOp op) => ToTop<TOp>(e, op, null));
@@ -127,7 +124,7 @@ internal static unsafe class InlineX87
     }
 
     /// <summary>ST(0) = ST(0) op source, the source ST(i) or memory (<see cref="Fpu.Arithmetic.ToTop{TOp, TSrc}"/>).</summary>
-    private static void ToTop<TOp>(BlockLowering e, in DecodedOp op, Format? memory) where TOp : struct, IFpuBinary
+    private static void ToTop<TOp>(BlockLowering e, in DecodedOp op, X87Run.Format? memory) where TOp : struct, IFpuBinary
     {
         var d = op;
         var source = Source(e, op, memory, write: false, out var guard);
@@ -171,7 +168,7 @@ internal static unsafe class InlineX87
     }
 
     /// <summary>FLD m32/m64, FILD m16/m32/m64: the host widens the value straight from guest memory into the new ST(0).</summary>
-    private static void LoadMemory(BlockLowering e, in DecodedOp op, Format format)
+    private static void LoadMemory(BlockLowering e, in DecodedOp op, X87Run.Format format)
     {
         var d = op;
         var (hit, host) = e.TlbProbe(e.LinearAddress(op), format.Bytes, write: false);
@@ -179,7 +176,7 @@ internal static unsafe class InlineX87
         {
             var from = host();
             e.NoteMemory(d);
-            var status = Host(e, $"{X87Host.Mnemonic(format.Load)} ($1)\n\tfnstsw %ax\n\tfstpt ($2)", from, e.Push());
+            var status = Host(e, $"{format.Mnemonic} ($1)\n\tfnstsw %ax\n\tfstpt ($2)", from, e.Push());
             e.MergeHostStatus(status);
         });
     }
@@ -342,7 +339,7 @@ internal static unsafe class InlineX87
     }
 
     /// <summary>FCOM/FUCOM/FICOM and their pops, with a register or memory source, into C3 C2 C0.</summary>
-    private static void CompareToStatus(BlockLowering e, in DecodedOp op, Format? memory)
+    private static void CompareToStatus(BlockLowering e, in DecodedOp op, X87Run.Format? memory)
     {
         var d = op;
         var source = Source(e, op, memory, write: false, out var guard);
@@ -363,7 +360,7 @@ internal static unsafe class InlineX87
     /// A source operand: ST(i) (its validity is in <paramref name="guard"/>), or memory in <paramref name="memory"/>'s format
     /// (its TLB hit is). The returned function, called on the fast path, gives its pointer and the host instruction that loads it.
     /// </summary>
-    private static Func<(ValueRef Pointer, string Load)> Source(BlockLowering e, in DecodedOp op, Format? memory, bool write, out ValueRef guard)
+    private static Func<(ValueRef Pointer, string Load)> Source(BlockLowering e, in DecodedOp op, X87Run.Format? memory, bool write, out ValueRef guard)
     {
         if (memory is not { } format)
         {
@@ -373,10 +370,10 @@ internal static unsafe class InlineX87
         }
         var (hit, host) = e.TlbProbe(e.LinearAddress(op), format.Bytes, write);
         guard = hit;
-        return () => (host(), X87Host.Mnemonic(format.Load));
+        return () => (host(), format.Mnemonic);
     }
 
-    private static void Note(BlockLowering e, in DecodedOp op, Format? memory)
+    private static void Note(BlockLowering e, in DecodedOp op, X87Run.Format? memory)
     {
         if (memory is null) e.NoteInstruction(op);
         else e.NoteMemory(op);

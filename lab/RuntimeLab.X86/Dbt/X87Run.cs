@@ -207,8 +207,8 @@ internal sealed unsafe class X87Run
         return InlineX87.MoveOf(handler) switch
         {
             X87Move.LoadRegister => new Step(index, [i], [], true, 0, null, false, C1Effect.Unchanged, false, _ => Bytes(0xD9, 0xC0 + i)),
-            X87Move.LoadMemory => new Step(index, [], [], true, 0, InlineX87.LoadFormat(handler), false, C1Effect.FromHost, false,
-                m => $"{InlineX87.LoadFormat(handler)!.Value.Mnemonic} {m}"),
+            X87Move.LoadMemory when InlineX87.LoadFormat(handler) is { } format =>
+                new Step(index, [], [], true, 0, format, false, C1Effect.FromHost, false, m => $"{format.Mnemonic} {m}"),
             X87Move.LoadExtended => new Step(index, [], [], true, 0, new Format("fldt", 10), false, C1Effect.Unchanged, false, m => $"fldt {m}"),
             X87Move.LoadOne => new Step(index, [], [], true, 0, null, false, C1Effect.Unchanged, false, _ => Bytes(0xD9, 0xE8)),
             X87Move.LoadZero => new Step(index, [], [], true, 0, null, false, C1Effect.Unchanged, false, _ => Bytes(0xD9, 0xEE)),
